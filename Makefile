@@ -1,0 +1,22 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Shortcuts for developers; the scripts in harness/ do the work.
+
+.PHONY: demo check patches check-bisect clean
+
+demo:
+	bash harness/demo.sh
+
+check:
+	bash harness/check.sh
+
+# Regenerate patches/ and the overlay from the commits in build/linux.
+patches:
+	bash harness/export-series.sh
+
+# Build the kernel at every patch of the series (slow; not part of check).
+check-bisect:
+	bash harness/check-bisect.sh
+
+clean:
+	rm -rf build

@@ -1,0 +1,23 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Lay a fresh kernel tree in build/linux from the cached base commit and
+# apply patches/ with "git am".  git am applies with no fuzz; whitespace
+# errors are fatal.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+base_version >/dev/null
+rm -rf "$KSRC"
+mkdir -p "$BUILD"
+# --shared borrows the cached objects: the clone costs a checkout only.
+git clone -q --shared --branch master "$CACHE/base/linux" "$KSRC"
+git -C "$KSRC" config user.name "sched_live harness"
+git -C "$KSRC" config user.email "sched_live@localhost"
+
+shopt -s nullglob
+patches=("$TOP"/patches/*.patch)
+[ ${#patches[@]} -gt 0 ] || die "no patches in patches/"
+log "applying ${#patches[@]} patches on $(base_version)"
+git -C "$KSRC" am -q --whitespace=error "${patches[@]}" ||
+	die "git am failed; the series does not apply to $(base_version)"

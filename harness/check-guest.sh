@@ -1,0 +1,112 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Judge a guest run from build/guest/{console.log,results.tap} and print one
+# "ok NAME" / "not ok NAME" line per test: each KUnit case, each kselftest
+# subtest, plus the run's own checks (the guest finished, the expected
+# number of CPUs came up, the console shows no splat).
+set -uo pipefail
+. "$(dirname "$0")/lib.sh"
+
+CPUS=${GUEST_CPUS:-4}
+CONSOLE=$BUILD/guest/console.log
+RESULTS=$BUILD/guest/results.tap
+
+# Kernel messages that mean the run is broken, whatever the tests said.
+SPLATS='Kernel panic|BUG:|WARNING:|Oops|general protection fault|INFO: task .* blocked|rcu: INFO|detected stalls?|UBSAN:|KASAN:|possible recursive locking|inconsistent lock state|possible circular locking|Call Trace:'
+
+# result STATUS NAME - one result line from an exit status
+result()
+{
+	if [ "$1" -eq 0 ]; then
+		echo "ok $2"
+	else
+		echo "not ok $2"
+	fi
+}
+
+# The serial ports turn "\n" into "\r\n".
+strip_cr()
+{
+	sed -e 's/\r$//' "$1"
+}
+
+strip_time()
+{
+	strip_cr "$1" | sed -e 's/^\[ *[0-9]*\.[0-9]*\] //'
+}
+
+# KUnit: the cases are the 4-space-indented results; the top-level plan
+# says how many suites must report.
+check_kunit()
+{
+	local plan suites
+
+	strip_time "$CONSOLE" | awk '
+		/^KTAP version 1$/ { in_kunit = 1; next }
+		!in_kunit { next }
+		/^    (not )?ok [0-9]+ / {
+			ok = ($1 == "ok")
+			sub(/^    (not )?ok [0-9]+ /, "")
+			print (ok ? "ok" : "not ok") " kunit: " $0
+		}'
+	plan=$(strip_time "$CONSOLE" | grep -m1 -A1 '^KTAP version 1$' |
+		sed -n 's/^1\.\.\([0-9]*\)$/\1/p')
+	suites=$(strip_time "$CONSOLE" | grep -cE '^(not )?ok [0-9]+ ')
+	[ -n "$plan" ] && [ "$plan" -gt 0 ] && [ "$suites" -eq "$plan" ]
+	result $? "kunit: all ${plan:-?} suites reported (got $suites)"
+}
+
+# kselftests: each "# ok N" / "# not ok N" line of a test script is a
+# test; a script that failed without a failing subtest (it crashed or
+# timed out) counts as one more failure.
+check_kselftests()
+{
+	awk '
+		/^# (not )?ok [0-9]+ / {
+			ok = ($2 == "ok")
+			line = $0
+			sub(/^# (not )?ok [0-9]+ /, "", line)
+			print (ok ? "ok" : "not ok") " kselftest: " line
+			if (!ok)
+				sub_failed = 1
+			next
+		}
+		/^(not )?ok [0-9]+ selftests: / {
+			if ($1 == "not" && !sub_failed) {
+				line = $0
+				sub(/^not ok [0-9]+ /, "", line)
+				print "not ok kselftest: " line
+			}
+			sub_failed = 0
+			scripts++
+		}
+		/^1\.\.[0-9]+$/ && !plan { plan = substr($0, 4) }
+		END {
+			ok = plan > 0 && scripts == plan
+			print (ok ? "ok" : "not ok") " kselftest: all " plan " scripts reported (got " scripts + 0 ")"
+		}' <(strip_cr "$RESULTS")
+}
+
+check_guest()
+{
+	local cpus splats
+
+	strip_cr "$RESULTS" | grep -q '^# guest-done$'
+	result $? "guest: ran to the end"
+
+	cpus=$(strip_cr "$RESULTS" | sed -n 's/^# guest-cpus-online: //p')
+	[ "$cpus" = "$CPUS" ]
+	result $? "guest: $CPUS CPUs online (got ${cpus:-none})"
+
+	splats=$(grep -E "$SPLATS" "$CONSOLE" | head -5)
+	[ -z "$splats" ]
+	result $? "guest: no panic, BUG, WARN, lockdep or stall on the console"
+	[ -z "$splats" ] || echo "$splats" | sed 's/^/#   /'
+}
+
+[ -f "$CONSOLE" ] || die "no $CONSOLE; run harness/run-guest.sh"
+touch "$RESULTS"
+check_guest
+check_kunit
+check_kselftests

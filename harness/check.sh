@@ -1,0 +1,73 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The whole test suite, from a fresh machine: install what is missing,
+# apply the series to the base, check the overlay and the series
+# statically, build, boot the guest (KUnit at boot, kselftests inside) and
+# judge it.  Prints one "ok"/"not ok" line per test and closes with
+# "N passed, N failed"; exits non-zero when anything failed.
+set -uo pipefail
+. "$(dirname "$0")/lib.sh"
+
+mkdir -p "$BUILD/logs"
+RESULTS=$BUILD/results.txt
+: > "$RESULTS"
+suite_start=$(date +%s)
+
+# record LINE... - keep and show result lines
+record()
+{
+	tee -a "$RESULTS"
+}
+
+# step NAME SCRIPT [ARGS...] - run a harness script whose success is one
+# result; its output goes to build/logs/NAME.log
+step()
+{
+	local name=$1 start status
+
+	shift
+	start=$(date +%s)
+	"$@" > "$BUILD/logs/$name.log" 2>&1
+	status=$?
+	if [ $status -eq 0 ]; then
+		echo "ok $name ($(( $(date +%s) - start ))s)" | record
+	else
+		tail -n 30 "$BUILD/logs/$name.log" | sed 's/^/#   /'
+		echo "not ok $name" | record
+	fi
+	return $status
+}
+
+# collect NAME SCRIPT [ARGS...] - run a harness script that prints result
+# lines itself
+collect()
+{
+	local name=$1
+
+	shift
+	"$@" 2> "$BUILD/logs/$name.log" | record
+}
+
+summary()
+{
+	local passed failed
+
+	passed=$(grep -c '^ok ' "$RESULTS")
+	failed=$(grep -c '^not ok ' "$RESULTS")
+	log "suite ran $(( $(date +%s) - suite_start ))s; logs in build/logs/"
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+	exit $?
+}
+
+step install-deps "$HARNESS/install-deps.sh" || summary
+step fetch-base "$HARNESS/fetch-base.sh" || summary
+step apply-series "$HARNESS/apply-series.sh" || summary
+collect check-overlay "$HARNESS/check-overlay.sh"
+step build-kernel "$HARNESS/build-kernel.sh" || summary
+collect static-checks "$HARNESS/static-checks.sh"
+step build-guest "$HARNESS/build-guest.sh" || summary
+step run-guest "$HARNESS/run-guest.sh"
+collect check-guest "$HARNESS/check-guest.sh"
+summary

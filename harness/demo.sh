@@ -1,0 +1,19 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The main job: from a fresh machine, fetch the base, apply the series,
+# build, boot the guest and show the live scheduler interface at work.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+"$HARNESS/install-deps.sh"
+"$HARNESS/fetch-base.sh"
+"$HARNESS/apply-series.sh"
+"$HARNESS/build-kernel.sh"
+"$HARNESS/build-guest.sh"
+GUEST_APPEND=guest_mode=demo "$HARNESS/run-guest.sh"
+
+strip_cr() { sed -e 's/\r$//' "$1"; }
+strip_cr "$BUILD/guest/results.tap" | grep -v '^# guest-'
+strip_cr "$BUILD/guest/results.tap" | grep -q '^# guest-done$' ||
+	die "the guest did not finish; see build/guest/console.log"

@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Shared settings of the sched_live harness scripts.  Sourced, not run.
+
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+HARNESS=$TOP/harness
+
+# Everything that may be reused by a later run (the unpacked base tree as a
+# git repository, ccache) lives outside the clone, so a fresh clone in CI
+# does not redo it.
+CACHE=${SCHED_LIVE_CACHE:-$HOME/.cache/sched_live}
+BUILD=${SCHED_LIVE_BUILD:-$TOP/build}
+KSRC=$BUILD/linux
+KOBJ=$BUILD/obj
+
+# The Debian package version the series is tested on.  fetch-base.sh falls
+# back to the newest 6.12 package, loudly, when this one is gone.
+BASE_PKG=linux-source-6.12
+BASE_PIN=6.12.117-1~deb12u1
+
+# Files the series creates in the kernel tree and that are kept in this
+# repository as well, for review and for the C++ tools' tests.
+OVERLAY_PATHS=(
+	kernel/sched/live
+	include/linux/sched_live.h
+	tools/testing/selftests/sched_live
+	Documentation/scheduler/sched-live.rst
+	Documentation/ABI/testing/sysfs-kernel-sched_live
+)
+
+export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
+export CCACHE_BASEDIR=$TOP
+export CCACHE_NOHASHDIR=1
+export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}
+
+JOBS=${JOBS:-$(nproc)}
+
+log()
+{
+	printf '[sched_live] %s\n' "$*" >&2
+}
+
+die()
+{
+	printf '[sched_live] error: %s\n' "$*" >&2
+	exit 1
+}
+
+# kmake ARGS...: make in the kernel tree with the out-of-tree object dir.
+kmake()
+{
+	make -s -C "$KSRC" O="$KOBJ" CC="ccache gcc" HOSTCC="ccache gcc" \
+		-j"$JOBS" "$@"
+}
+
+# The version string of the base tree in $CACHE, written by fetch-base.sh.
+base_version()
+{
+	cat "$CACHE/base/VERSION" 2>/dev/null || die "no base tree; run harness/fetch-base.sh"
+}

@@ -1,0 +1,37 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Boot build/obj's bzImage with build/initramfs.cpio in QEMU (TCG) under a
+# hard timeout.  The console goes to build/guest/console.log, the guest's
+# TAP to build/guest/results.tap.  The guest powers itself off; panics
+# reboot, which -no-reboot turns into an exit; anything else is killed by
+# the timeout.  Exits non-zero only when QEMU could not run or timed out.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+CPUS=${GUEST_CPUS:-4}
+TIMEOUT=${GUEST_TIMEOUT:-900}
+OUT=$BUILD/guest
+APPEND="console=ttyS0 panic=-1 oops=panic printk.devkmsg=on log_buf_len=4M ${GUEST_APPEND:-}"
+
+mkdir -p "$OUT"
+rm -f "$OUT/console.log" "$OUT/results.tap"
+
+log "booting guest: $CPUS vCPUs, TCG, timeout ${TIMEOUT}s"
+start=$(date +%s)
+rc=0
+timeout -k 10 "$TIMEOUT" qemu-system-x86_64 \
+	-machine pc -accel tcg -cpu max -smp "$CPUS" -m 1G \
+	-kernel "$KOBJ/arch/x86/boot/bzImage" \
+	-initrd "$BUILD/initramfs.cpio" \
+	-append "$APPEND" \
+	-display none -monitor none -no-reboot \
+	-serial file:"$OUT/console.log" \
+	-serial file:"$OUT/results.tap" </dev/null || rc=$?
+log "guest ran $(( $(date +%s) - start ))s"
+
+case $rc in
+0) ;;
+124|137) die "guest timed out after ${TIMEOUT}s" ;;
+*) die "qemu exited with $rc" ;;
+esac

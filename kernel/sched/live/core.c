@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sched_live core: the registry of schedulers and the switch request.
+ *
+ * Every scheduler that can be made active is registered here by name.  The
+ * scheduler compiled into vmlinux, "builtin", is always present and is not on
+ * the list, so it can never be unregistered.  sched_live_mutex serialises
+ * registration, unregistration and switch requests; it is the only lock.
+ */
+
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/cleanup.h>
+#include <linux/export.h>
+#include <linux/mutex.h>
+#include <linux/string.h>
+#include <linux/sysfs.h>
+
+#include "core.h"
+
+static DEFINE_MUTEX(sched_live_mutex);
+static LIST_HEAD(sched_live_schedulers);
+
+static struct sched_live_scheduler sched_live_builtin = {
+	.name		= SCHED_LIVE_BUILTIN_NAME,
+	.abi_version	= SCHED_LIVE_ABI_VERSION,
+};
+
+static struct sched_live_scheduler *sched_live_active = &sched_live_builtin;
+
+static bool sched_live_name_char_ok(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '-';
+}
+
+/*
+ * Check @len bytes at @name against the naming rules.  On failure return
+ * -EINVAL and say why in @reason, for the caller's message.
+ */
+static int sched_live_check_name(const char *name, size_t len,
+				 const char **reason)
+{
+	size_t i;
+
+	if (!len) {
+		*reason = "empty name";
+		return -EINVAL;
+	}
+	if (len > SCHED_LIVE_NAME_MAX) {
+		*reason = "name longer than " __stringify(SCHED_LIVE_NAME_MAX)
+			  " characters";
+		return -EINVAL;
+	}
+	if (memchr(name, '\0', len)) {
+		*reason = "NUL byte inside the name";
+		return -EINVAL;
+	}
+	for (i = 0; i < len; i++) {
+		if (!sched_live_name_char_ok(name[i])) {
+			*reason = "character outside [a-z0-9_-] in the name";
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+/**
+ * sched_live_parse_name() - turn a sysfs write into a scheduler name
+ * @buf:	the bytes written
+ * @count:	how many
+ * @name:	receives the NUL-terminated name on success
+ * @reason:	receives why the input was rejected on failure
+ *
+ * One trailing newline is accepted, as echo(1) adds it; nothing else is
+ * trimmed, so " fair" is rejected rather than silently fixed up.
+ *
+ * Return: 0 or -EINVAL.
+ */
+int sched_live_parse_name(const char *buf, size_t count,
+			  char name[SCHED_LIVE_NAME_MAX + 1],
+			  const char **reason)
+{
+	size_t len = count;
+	int ret;
+
+	if (len && buf[len - 1] == '\n')
+		len--;
+	ret = sched_live_check_name(buf, len, reason);
+	if (ret)
+		return ret;
+	memcpy(name, buf, len);
+	name[len] = '\0';
+	return 0;
+}
+
+static struct sched_live_scheduler *sched_live_find(const char *name)
+{
+	struct sched_live_scheduler *sched;
+
+	lockdep_assert_held(&sched_live_mutex);
+
+	if (!strcmp(name, sched_live_builtin.name))
+		return &sched_live_builtin;
+	list_for_each_entry(sched, &sched_live_schedulers, list) {
+		if (!strcmp(name, sched->name))
+			return sched;
+	}
+	return NULL;
+}
+
+int __sched_live_register(struct sched_live_scheduler *sched,
+			  struct module *owner)
+{
+	const char *reason;
+	int ret;
+
+	if (!sched->name) {
+		pr_err("refusing a scheduler without a name\n");
+		return -EINVAL;
+	}
+	ret = sched_live_check_name(sched->name, strlen(sched->name), &reason);
+	if (ret) {
+		pr_err("refusing scheduler '%s': %s\n", sched->name, reason);
+		return ret;
+	}
+	if (sched->abi_version != SCHED_LIVE_ABI_VERSION) {
+		pr_err("refusing scheduler '%s': ABI version %u, kernel has %u; rebuild it\n",
+		       sched->name, sched->abi_version, SCHED_LIVE_ABI_VERSION);
+		return -ENOEXEC;
+	}
+
+	guard(mutex)(&sched_live_mutex);
+	if (sched_live_find(sched->name)) {
+		pr_err("refusing scheduler '%s': the name is already registered\n",
+		       sched->name);
+		return -EEXIST;
+	}
+	sched->owner = owner;
+	list_add_tail(&sched->list, &sched_live_schedulers);
+	pr_info("registered scheduler '%s'\n", sched->name);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(__sched_live_register);
+
+/**
+ * sched_live_unregister() - remove a scheduler from the registry
+ * @sched: a scheduler registered with sched_live_register()
+ *
+ * Called from the module's exit function.  The scheduler is never active
+ * at that point: an active scheduler holds a reference on its module.
+ */
+void sched_live_unregister(struct sched_live_scheduler *sched)
+{
+	guard(mutex)(&sched_live_mutex);
+	if (WARN_ON_ONCE(sched == sched_live_active))
+		return;
+	list_del(&sched->list);
+	pr_info("unregistered scheduler '%s'\n", sched->name);
+}
+EXPORT_SYMBOL_GPL(sched_live_unregister);
+
+/**
+ * sched_live_request_switch() - make the named scheduler the active one
+ * @name: a name that passed sched_live_parse_name()
+ *
+ * Return: 0 when @name is active on return, -ENOENT when no scheduler has
+ * that name, -EOPNOTSUPP for any other scheduler: this kernel cannot
+ * switch yet.  On failure nothing has changed.
+ */
+int sched_live_request_switch(const char *name)
+{
+	struct sched_live_scheduler *target;
+
+	guard(mutex)(&sched_live_mutex);
+	target = sched_live_find(name);
+	if (!target) {
+		pr_warn("no scheduler named '%s'; see /sys/kernel/sched_live/available\n",
+			name);
+		return -ENOENT;
+	}
+	if (target == sched_live_active) {
+		pr_info("'%s' is already active\n", name);
+		return 0;
+	}
+	pr_warn("switch to '%s' refused: live switching is not implemented yet\n",
+		name);
+	return -EOPNOTSUPP;
+}
+
+ssize_t sched_live_show_active(char *buf)
+{
+	guard(mutex)(&sched_live_mutex);
+	return sysfs_emit(buf, "%s\n", sched_live_active->name);
+}
+
+ssize_t sched_live_show_available(char *buf)
+{
+	struct sched_live_scheduler *sched;
+	ssize_t len;
+
+	guard(mutex)(&sched_live_mutex);
+	len = sysfs_emit(buf, "%s", sched_live_builtin.name);
+	list_for_each_entry(sched, &sched_live_schedulers, list)
+		len += sysfs_emit_at(buf, len, " %s", sched->name);
+	len += sysfs_emit_at(buf, len, "\n");
+	return len;
+}

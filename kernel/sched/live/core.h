@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _KERNEL_SCHED_LIVE_CORE_H
+#define _KERNEL_SCHED_LIVE_CORE_H
+
+#include <linux/sched_live.h>
+
+int sched_live_parse_name(const char *buf, size_t count,
+			  char name[SCHED_LIVE_NAME_MAX + 1],
+			  const char **reason);
+int sched_live_request_switch(const char *name);
+ssize_t sched_live_show_active(char *buf);
+ssize_t sched_live_show_available(char *buf);
+
+#endif /* _KERNEL_SCHED_LIVE_CORE_H */

@@ -1,0 +1,151 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Shell functions for the sched_live selftests.
+#
+# A test script calls setup_test_suite with its number of test cases, then
+# for each case: start_test, the expect_* checks, and check_result with the
+# kernel log lines the case must produce, which are compared verbatim with
+# the sched_live lines that dmesg shows since start_test.
+
+SYSFS=/sys/kernel/sched_live
+TESTDIR=$(cd "$(dirname "$0")" && pwd)
+WRITE=$TESTDIR/sched_live_write
+LOAD=$TESTDIR/sched_live_load
+MODDIR=$TESTDIR/test_modules
+
+. "$TESTDIR/../kselftest/ktap_helpers.sh"
+
+# Marker written to the kernel log by start_test; check_result reads from it.
+MARKER_PREFIX="sched_live selftest:"
+
+log()
+{
+	echo "$1" > /dev/kmsg
+}
+
+skip_all()
+{
+	ktap_skip_all "$1"
+	exit "$KSFT_SKIP"
+}
+
+# setup_test_suite NUM_TESTS - check what every test needs and print the plan
+setup_test_suite()
+{
+	ktap_print_header
+	[ "$(id -u)" -eq 0 ] || skip_all "must be run as root"
+	[ -d "$SYSFS" ] || skip_all "$SYSFS missing: kernel without CONFIG_SCHED_LIVE"
+	[ -x "$WRITE" ] && [ -x "$LOAD" ] ||
+		skip_all "helpers missing: build the selftests first"
+	ktap_set_plan "$1"
+}
+
+# start_test DESCRIPTION - begin a test case
+start_test()
+{
+	TEST_DESC=$1
+	TEST_ERRORS=0
+	TEST_SEQ=$((${TEST_SEQ:-0} + 1))
+	TEST_MARKER="$MARKER_PREFIX $TEST_SEQ $TEST_DESC"
+	log "$TEST_MARKER"
+}
+
+# fail MESSAGE - record a failed check of the current test case
+fail()
+{
+	ktap_print_msg "$TEST_DESC: $1"
+	TEST_ERRORS=$((TEST_ERRORS + 1))
+}
+
+# expect_eq WHAT GOT WANT
+expect_eq()
+{
+	[ "$2" = "$3" ] || fail "$1: got '$2', expected '$3'"
+}
+
+# write_file [OPTIONS] FILE DATA - print "ok" or the errno name of one write
+write_file()
+{
+	"$WRITE" "$@"
+}
+
+# expect_write EXPECTED [OPTIONS] FILE DATA
+expect_write()
+{
+	local want=$1 got
+
+	shift
+	got=$(write_file "$@")
+	expect_eq "write $*" "$got" "$want"
+}
+
+# expect_active NAME - the active scheduler is NAME
+expect_active()
+{
+	expect_eq "active" "$(cat "$SYSFS/active")" "$1"
+}
+
+# expect_available NAMES - the registered schedulers are NAMES, in order
+expect_available()
+{
+	expect_eq "available" "$(cat "$SYSFS/available")" "$1"
+}
+
+# load_mod MODULE [PARAMS...] - load a test module, which must load
+load_mod()
+{
+	expect_load ok "$@"
+}
+
+# expect_load ERRNO MODULE [PARAMS...] - loading a test module gives ERRNO
+# ("ok" for success)
+expect_load()
+{
+	local want=$1 mod=$2 got
+
+	shift 2
+	log "% insmod $mod${*:+ $*}"
+	got=$("$LOAD" "$MODDIR/$mod.ko" "$@")
+	expect_eq "insmod $mod${*:+ $*}" "$got" "$want"
+}
+
+# unload_mod MODULE
+unload_mod()
+{
+	local out
+
+	log "% rmmod $1"
+	out=$(rmmod "$1" 2>&1) || fail "rmmod $1: $out"
+}
+
+# The kernel log since the current test's marker, without timestamps, and
+# only the lines of sched_live, of its test modules and of the commands.
+test_log()
+{
+	dmesg | sed -e 's/^\[[ 0-9.]*\] //' |
+		sed -n "/^$TEST_MARKER\$/,\$p" | sed 1d |
+		grep -E '^(sched_live|test_sched_live_[a-z_]*): |^% ' |
+		grep -v 'taints kernel'
+}
+
+# check_result EXPECTED_LOG - finish the test case: it passes when every
+# check held and the kernel log matches EXPECTED_LOG line for line
+check_result()
+{
+	local got
+
+	got=$(test_log)
+	if [ "$got" != "$1" ]; then
+		fail "kernel log differs"
+		ktap_print_msg "expected:"
+		echo "$1" | sed 's/^/#   /'
+		ktap_print_msg "got:"
+		echo "$got" | sed 's/^/#   /'
+	fi
+	if [ "$TEST_ERRORS" -eq 0 ]; then
+		ktap_test_pass "$TEST_DESC"
+	else
+		ktap_test_fail "$TEST_DESC"
+	fi
+}

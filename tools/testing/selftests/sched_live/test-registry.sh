@@ -1,0 +1,64 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# The registry: a module registers a second scheduler entry and removes it;
+# bad registrations are refused and change nothing.
+
+. "$(dirname "$0")/functions.sh"
+
+MOD=test_sched_live_entry
+
+setup_test_suite 5
+
+start_test "writing the active name is a no-op"
+expect_write ok "$SYSFS/active" 'builtin\n'
+expect_active builtin
+check_result "sched_live: 'builtin' is already active"
+
+start_test "a module registers and unregisters an entry"
+load_mod $MOD
+expect_available "builtin sched_live_test"
+expect_active builtin
+unload_mod $MOD
+expect_available builtin
+check_result "% insmod $MOD
+sched_live: registered scheduler 'sched_live_test'
+% rmmod $MOD
+sched_live: unregistered scheduler 'sched_live_test'"
+
+start_test "a switch request is refused until switching exists"
+load_mod $MOD
+expect_write EOPNOTSUPP "$SYSFS/active" 'sched_live_test\n'
+expect_active builtin
+unload_mod $MOD
+check_result "% insmod $MOD
+sched_live: registered scheduler 'sched_live_test'
+sched_live: switch to 'sched_live_test' refused: live switching is not implemented yet
+% rmmod $MOD
+sched_live: unregistered scheduler 'sched_live_test'"
+
+start_test "a removed entry cannot be selected"
+load_mod $MOD
+unload_mod $MOD
+expect_write ENOENT "$SYSFS/active" 'sched_live_test\n'
+expect_active builtin
+check_result "% insmod $MOD
+sched_live: registered scheduler 'sched_live_test'
+% rmmod $MOD
+sched_live: unregistered scheduler 'sched_live_test'
+sched_live: no scheduler named 'sched_live_test'; see /sys/kernel/sched_live/available"
+
+start_test "bad registrations are refused"
+expect_load EEXIST $MOD name=builtin
+expect_load ENOEXEC $MOD abi_version=999
+expect_load EINVAL $MOD name=Bad_Name
+expect_available builtin
+expect_active builtin
+check_result "% insmod $MOD name=builtin
+sched_live: refusing scheduler 'builtin': the name is already registered
+% insmod $MOD abi_version=999
+sched_live: refusing scheduler 'sched_live_test': ABI version 999, kernel has 1; rebuild it
+% insmod $MOD name=Bad_Name
+sched_live: refusing scheduler 'Bad_Name': character outside [a-z0-9_-] in the name"
+
+ktap_finished

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Registers one scheduler entry with sched_live, so that the selftests can
+ * see it in /sys/kernel/sched_live/available and request a switch to it.
+ * The entry has no scheduler behind it; it exercises the registry only.
+ * The parameters produce the registrations the kernel must refuse.
+ */
+
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/module.h>
+#include <linux/sched_live.h>
+
+static char *name = "sched_live_test";
+module_param(name, charp, 0400);
+MODULE_PARM_DESC(name, "name to register (default sched_live_test)");
+
+static uint abi_version = SCHED_LIVE_ABI_VERSION;
+module_param(abi_version, uint, 0400);
+MODULE_PARM_DESC(abi_version, "ABI version to claim (default: the kernel's)");
+
+static struct sched_live_scheduler test_sched;
+
+static int __init test_sched_live_entry_init(void)
+{
+	test_sched.name = name;
+	test_sched.abi_version = abi_version;
+	return sched_live_register(&test_sched);
+}
+
+static void __exit test_sched_live_entry_exit(void)
+{
+	sched_live_unregister(&test_sched);
+}
+
+module_init(test_sched_live_entry_init);
+module_exit(test_sched_live_entry_exit);
+MODULE_DESCRIPTION("sched_live selftest: a registry entry");
+MODULE_LICENSE("GPL");
