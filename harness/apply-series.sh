@@ -9,7 +9,7 @@ set -euo pipefail
 
 base_version >/dev/null
 rm -rf "$KSRC"
-mkdir -p "$BUILD"
+link_build_dir
 # --shared borrows the cached objects: the clone costs a checkout only.
 git clone -q --shared --branch master "$CACHE/base/linux" "$KSRC"
 git -C "$KSRC" config user.name "sched_live harness"

@@ -9,7 +9,10 @@
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
+link_build_dir
 mkdir -p "$BUILD/logs"
+# Start from no objects, as a fresh machine would; ccache keeps it cheap.
+rm -rf "$KOBJ"
 RESULTS=$BUILD/results.txt
 : > "$RESULTS"
 suite_start=$(date +%s)

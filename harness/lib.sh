@@ -7,9 +7,12 @@ HARNESS=$TOP/harness
 
 # Everything that may be reused by a later run (the unpacked base tree as a
 # git repository, ccache) lives outside the clone, so a fresh clone in CI
-# does not redo it.
+# does not redo it.  So does the build directory: the kernel puts its
+# absolute source path into compiler flags (-fmacro-prefix-map), which
+# ccache cannot rewrite, so a tree whose path changes with the clone would
+# never hit the cache.  The clone gets a "build" symlink to it.
 CACHE=${SCHED_LIVE_CACHE:-$HOME/.cache/sched_live}
-BUILD=${SCHED_LIVE_BUILD:-$TOP/build}
+BUILD=${SCHED_LIVE_BUILD:-$CACHE/build}
 KSRC=$BUILD/linux
 KOBJ=$BUILD/obj
 
@@ -29,7 +32,7 @@ OVERLAY_PATHS=(
 )
 
 export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
-export CCACHE_BASEDIR=$TOP
+export CCACHE_BASEDIR=$BUILD
 export CCACHE_NOHASHDIR=1
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}
 
@@ -51,6 +54,13 @@ kmake()
 {
 	make -s -C "$KSRC" O="$KOBJ" CC="ccache gcc" HOSTCC="ccache gcc" \
 		-j"$JOBS" "$@"
+}
+
+# link_build_dir - make $TOP/build point at $BUILD, for people
+link_build_dir()
+{
+	mkdir -p "$BUILD"
+	[ -e "$TOP/build" ] || [ -L "$TOP/build" ] || ln -s "$BUILD" "$TOP/build"
 }
 
 # The version string of the base tree in $CACHE, written by fetch-base.sh.
