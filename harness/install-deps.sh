@@ -10,8 +10,8 @@ PACKAGES=(
 	# kernel build
 	build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils kmod
 	rsync git perl python3 ccache
-	# static checks
-	sparse
+	# static checks (checkpatch's SPDX check needs ply and git for python)
+	sparse python3-ply python3-git
 	# guest
 	qemu-system-x86 busybox-static
 )
