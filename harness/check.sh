@@ -68,6 +68,7 @@ step install-deps "$HARNESS/install-deps.sh" || summary
 step fetch-base "$HARNESS/fetch-base.sh" || summary
 step apply-series "$HARNESS/apply-series.sh" || summary
 collect check-overlay "$HARNESS/check-overlay.sh"
+collect test-tools "$HARNESS/test-tools.sh"
 step build-kernel "$HARNESS/build-kernel.sh" || summary
 collect static-checks "$HARNESS/static-checks.sh"
 step build-guest "$HARNESS/build-guest.sh" || summary

@@ -14,21 +14,34 @@ PACKAGES=(
 	sparse python3-ply python3-git
 	# guest
 	qemu-system-x86 busybox-static
+	# boundary tools (C++)
+	cmake g++ libgtest-dev nlohmann-json3-dev
 )
 
-missing=()
-for pkg in "${PACKAGES[@]}"; do
-	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' ||
-		missing+=("$pkg")
-done
+apt_updated=
 
-if [ ${#missing[@]} -eq 0 ]; then
-	log "host packages present"
-	exit 0
-fi
+# ensure PACKAGE... - install the packages that are missing
+ensure()
+{
+	local pkg missing=()
 
-[ "$(id -u)" -eq 0 ] || die "missing packages (${missing[*]}); run as root"
-log "installing: ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+	for pkg in "$@"; do
+		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null |
+			grep -q 'ok installed' || missing+=("$pkg")
+	done
+	[ ${#missing[@]} -gt 0 ] || return 0
+
+	[ "$(id -u)" -eq 0 ] || die "missing packages (${missing[*]}); run as root"
+	log "installing: ${missing[*]}"
+	export DEBIAN_FRONTEND=noninteractive
+	if [ -z "$apt_updated" ]; then
+		apt-get update -qq
+		apt_updated=1
+	fi
+	apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+ensure "${PACKAGES[@]}"
+# The GCC plugin must be built against the headers of the gcc that runs it.
+ensure "gcc-$(gcc -dumpversion | cut -d. -f1)-plugin-dev"
+log "host packages present"

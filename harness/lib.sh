@@ -27,6 +27,7 @@ OVERLAY_PATHS=(
 	kernel/sched/live
 	include/linux/sched_live.h
 	tools/testing/selftests/sched_live
+	scripts/sched_live
 	Documentation/scheduler/sched-live.rst
 	Documentation/ABI/testing/sysfs-kernel-sched_live
 )

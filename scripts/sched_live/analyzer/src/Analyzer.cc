@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "Analyzer.hh"
+
+#include <exception>
+
+#include "BoundaryConfig.hh"
+#include "Classification.hh"
+#include "Classifier.hh"
+#include "ConfigBinding.hh"
+#include "Error.hh"
+#include "Explainer.hh"
+#include "FactsLoader.hh"
+#include "JsonWriter.hh"
+#include "OutsideRefs.hh"
+#include "ReportWriter.hh"
+#include "SymbolTable.hh"
+#include "TextFile.hh"
+
+namespace sched_boundary {
+
+namespace {
+
+constexpr const char *kPrefix = "sched-boundary-analyze: ";
+
+} // namespace
+
+Analyzer::Analyzer(std::ostream &out, std::ostream &err) : out_(out), err_(err)
+{
+}
+
+int Analyzer::run(const std::vector<std::string> &args) const
+{
+	try {
+		const Options options = CommandLine::parse(args);
+
+		if (options.help) {
+			out_ << CommandLine::usage() << "\n";
+			return kOk;
+		}
+		analyse(options);
+		out_.flush();
+		if (!out_) {
+			err_ << kPrefix << "cannot write to standard output\n";
+			return kFailure;
+		}
+		return kOk;
+	} catch (const InputError &e) {
+		err_ << kPrefix << e.what() << "\n";
+		return kBadInput;
+	} catch (const std::exception &e) {
+		err_ << kPrefix << e.what() << "\n";
+		return kFailure;
+	}
+}
+
+void Analyzer::analyse(const Options &options) const
+{
+	const BoundaryConfig config = BoundaryConfig::load_file(options.config);
+	const OutsideRefs outside =
+		options.outside ? OutsideRefs::load_file(*options.outside) : OutsideRefs();
+	const FactsLoader loader;
+	std::vector<UnitFacts> units;
+
+	for (const std::string &path : options.facts)
+		units.push_back(loader.load_file(path));
+
+	const SymbolTable table(units);
+	const ConfigBinding binding(config, table);
+	const Classification classification =
+		Classifier(table, binding, outside).classify();
+	const Explainer explainer(table, classification);
+	std::vector<std::vector<SymbolId>> why;
+
+	// All names are checked before anything is printed or written.
+	for (const std::string &name : options.why) {
+		why.push_back(table.lookup(name));
+		if (why.back().empty())
+			throw InputError("--why " + name +
+					 ": no function or variable of that name in the facts");
+	}
+
+	bool first = true;
+	for (const std::vector<SymbolId> &ids : why) {
+		for (const SymbolId id : ids) {
+			out_ << (first ? "" : "\n") << explainer.explain(id);
+			first = false;
+		}
+	}
+	if (options.json)
+		TextFile::write(*options.json, JsonWriter(table, classification).render());
+	if (options.report)
+		TextFile::write(*options.report,
+				ReportWriter(table, classification, explainer).render());
+	if (!options.why.empty() || options.json || options.report)
+		return;
+
+	for (const Category category : Classification::kSets)
+		out_ << Classification::set_name(category) << ": "
+		     << classification.count(category) << "\n";
+}
+
+} // namespace sched_boundary

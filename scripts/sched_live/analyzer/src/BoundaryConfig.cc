@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "BoundaryConfig.hh"
+
+#include <algorithm>
+#include <array>
+
+#include <nlohmann/json.hpp>
+
+#include "Error.hh"
+#include "JsonFields.hh"
+#include "TextFile.hh"
+
+namespace sched_boundary {
+
+namespace {
+
+std::vector<std::string> parse_strings(const JsonFields &fields, const char *key)
+{
+	std::vector<std::string> strings;
+
+	if (!fields.has(key))
+		return strings;
+	const nlohmann::json &array = fields.array(key);
+	for (std::size_t i = 0; i < array.size(); i++) {
+		if (!array[i].is_string())
+			throw InputError(fields.element(key, i) +
+					 ": expected a string");
+		strings.push_back(array[i].get<std::string>());
+	}
+	return strings;
+}
+
+BoundaryConfig::Entries parse_entries(const JsonFields &fields, const char *key)
+{
+	BoundaryConfig::Entries entries;
+
+	if (!fields.has(key))
+		return entries;
+	for (const auto &[name, why] : fields.object(key).items()) {
+		if (!why.is_string())
+			throw InputError(fields.member(key) + ".\"" + name +
+					 "\": expected a string saying why");
+		if (name.empty())
+			throw InputError(fields.member(key) + ": empty name");
+		entries.emplace(name, why.get<std::string>());
+	}
+	return entries;
+}
+
+// A misspelt key would otherwise silently drop a whole list.
+void check_keys(const JsonFields &fields)
+{
+	static constexpr std::array<const char *, 6> known = {
+		"files", "interface", "interface_prefixes",
+		"external", "shared", "private",
+	};
+
+	for (const auto &item : fields.object().items()) {
+		const bool ok = std::any_of(known.begin(), known.end(),
+					    [&item](const char *key) {
+						    return item.key() == key;
+					    });
+		if (!ok)
+			throw InputError(fields.where() + ": unknown key \"" +
+					 item.key() + "\"");
+	}
+}
+
+} // namespace
+
+BoundaryConfig BoundaryConfig::load_file(const std::string &path)
+{
+	return parse(TextFile::read(path), path);
+}
+
+BoundaryConfig BoundaryConfig::parse(const std::string &text,
+				     const std::string &origin)
+{
+	nlohmann::json json;
+
+	try {
+		json = nlohmann::json::parse(text, nullptr, true, true);
+	} catch (const nlohmann::json::parse_error &e) {
+		throw InputError(origin + ": not valid JSON: " + e.what());
+	}
+
+	const JsonFields fields = JsonFields::root(json, origin);
+	BoundaryConfig config;
+
+	check_keys(fields);
+	config.origin_ = origin;
+	if (!fields.has("files"))
+		throw InputError(origin + ": missing \"files\"");
+	for (const std::string &file : parse_strings(fields, "files"))
+		config.files_.insert(file);
+	config.interface_prefixes_ = parse_strings(fields, "interface_prefixes");
+	if (std::any_of(config.interface_prefixes_.begin(),
+			config.interface_prefixes_.end(),
+			[](const std::string &p) { return p.empty(); }))
+		throw InputError(origin + ": an empty interface prefix would "
+				 "make every function an interface");
+	config.interface_ = parse_entries(fields, "interface");
+	config.external_ = parse_entries(fields, "external");
+	config.shared_ = parse_entries(fields, "shared");
+	config.private_ = parse_entries(fields, "private");
+	return config;
+}
+
+bool BoundaryConfig::covers(const std::string &file) const
+{
+	return files_.count(file) != 0;
+}
+
+std::optional<std::string>
+BoundaryConfig::interface_prefix_of(const std::string &name) const
+{
+	const auto it = std::find_if(interface_prefixes_.begin(),
+				     interface_prefixes_.end(),
+				     [&name](const std::string &prefix) {
+					     return name.compare(0, prefix.size(),
+								 prefix) == 0;
+				     });
+	if (it == interface_prefixes_.end())
+		return std::nullopt;
+	return *it;
+}
+
+} // namespace sched_boundary

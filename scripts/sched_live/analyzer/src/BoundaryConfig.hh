@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0
+#ifndef SCHED_BOUNDARY_BOUNDARY_CONFIG_H
+#define SCHED_BOUNDARY_BOUNDARY_CONFIG_H
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace sched_boundary {
+
+// The boundary config (FORMAT.md, "Boundary config") as written: names are
+// not checked against the facts here, that is ConfigBinding's job.
+class BoundaryConfig {
+public:
+	// Name -> why, for the four lists that force a classification.
+	using Entries = std::map<std::string, std::string>;
+
+	static BoundaryConfig load_file(const std::string &path);
+	// origin names the text in messages.
+	static BoundaryConfig parse(const std::string &text,
+				    const std::string &origin);
+
+	const std::string &origin() const { return origin_; }
+	const std::set<std::string> &files() const { return files_; }
+	const std::vector<std::string> &interface_prefixes() const
+	{
+		return interface_prefixes_;
+	}
+	const Entries &interface_entries() const { return interface_; }
+	const Entries &external_entries() const { return external_; }
+	const Entries &shared_entries() const { return shared_; }
+	const Entries &private_entries() const { return private_; }
+
+	bool covers(const std::string &file) const;
+	// The first configured prefix that name starts with.
+	std::optional<std::string> interface_prefix_of(const std::string &name) const;
+
+private:
+	BoundaryConfig() = default;
+
+	std::string origin_;
+	std::set<std::string> files_;
+	std::vector<std::string> interface_prefixes_;
+	Entries interface_;
+	Entries external_;
+	Entries shared_;
+	Entries private_;
+};
+
+} // namespace sched_boundary
+
+#endif

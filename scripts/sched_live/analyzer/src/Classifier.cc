@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "Classifier.hh"
+
+#include <optional>
+
+namespace sched_boundary {
+
+namespace {
+
+Category forced_category(ConfigList list)
+{
+	switch (list) {
+	case ConfigList::Interface:
+		return Category::Interface;
+	case ConfigList::External:
+		return Category::FunctionExternal;
+	case ConfigList::Shared:
+		return Category::Shared;
+	case ConfigList::Private:
+		return Category::Private;
+	}
+	return Category::Outside;
+}
+
+// The state of one classification run.  Rules only ever classify a symbol
+// that is still unclassified, so the first rule to apply gives the reason,
+// and every symbol a reason points at was classified earlier.
+class Run {
+public:
+	Run(const SymbolTable &table, const ConfigBinding &binding,
+	    const OutsideRefs &outside)
+		: table_(table), binding_(binding), outside_(outside),
+		  categories_(table.size()), reasons_(table.size())
+	{
+	}
+
+	Classification finish() &&;
+
+	void apply_config();
+	void mark_module_uses_outside();
+	void mark_outside_uses_module();
+	void mark_outside_references();
+	void mark_escaping_addresses();
+	int propagate_initializers();
+	void mark_private_initializer_uses();
+	void classify_the_rest();
+
+private:
+	bool set(SymbolId id, Category category, Reason reason);
+	bool is_function(SymbolId id) const
+	{
+		return table_.at(id).kind == SymbolKind::Function;
+	}
+	bool module_function(SymbolId id) const
+	{
+		return is_function(id) && binding_.in_module(id);
+	}
+	bool boundary_variable(SymbolId id) const
+	{
+		return !is_function(id) && binding_.in_boundary(id);
+	}
+	// FORMAT.md: "a variable that is not D_private".
+	bool exposes_initializer(SymbolId id) const
+	{
+		return table_.at(id).kind == SymbolKind::Variable &&
+		       (!binding_.in_boundary(id) || categories_[id] == Category::Shared);
+	}
+	// Classifies what an outside function uses of S.
+	void outside_use(SymbolId user, SymbolId used, Use use);
+	// Classifies what the module needs from vmlinux.
+	void module_use(SymbolId user, SymbolId used, Use use);
+
+	const SymbolTable &table_;
+	const ConfigBinding &binding_;
+	const OutsideRefs &outside_;
+	std::vector<std::optional<Category>> categories_;
+	std::vector<Reason> reasons_;
+	int iterations_ = 0;
+};
+
+bool Run::set(SymbolId id, Category category, Reason reason)
+{
+	if (categories_[id])
+		return false;
+	categories_[id] = category;
+	reasons_[id] = std::move(reason);
+	return true;
+}
+
+void Run::apply_config()
+{
+	for (SymbolId id = 0; id < table_.size(); id++) {
+		const std::optional<ConfigEntry> &entry = binding_.forced(id);
+		const std::optional<std::string> &prefix = binding_.interface_prefix(id);
+
+		if (entry) {
+			set(id, forced_category(entry->list),
+			    { ReasonKind::ConfigEntry, Use::Call, 0, 0, entry->why });
+		} else if (prefix) {
+			set(id, Category::Interface,
+			    { ReasonKind::InterfacePrefix, Use::Call, 0, 0, *prefix });
+		}
+	}
+}
+
+void Run::module_use(SymbolId user, SymbolId used, Use use)
+{
+	if (binding_.in_boundary(used))
+		return;
+	set(used, is_function(used) ? Category::FunctionExternal :
+				      Category::VariableExternal,
+	    { ReasonKind::UsedByModule, use, user, 0, "" });
+}
+
+void Run::mark_module_uses_outside()
+{
+	for (SymbolId id = 0; id < table_.size(); id++) {
+		if (!module_function(id))
+			continue;
+		const Symbol &f = table_.at(id);
+
+		for (const SymbolId callee : f.calls)
+			module_use(id, callee, Use::Call);
+		for (const AddressEdge &a : f.addresses)
+			module_use(id, a.target, Use::AddressTaken);
+		for (const SymbolId v : f.reads)
+			module_use(id, v, Use::Read);
+		for (const SymbolId v : f.writes)
+			module_use(id, v, Use::Write);
+	}
+}
+
+void Run::outside_use(SymbolId user, SymbolId used, Use use)
+{
+	const Reason reason{ ReasonKind::UsedFromOutside, use, user, 0, "" };
+
+	if (module_function(used))
+		set(used, Category::Interface, reason);
+	else if (boundary_variable(used))
+		set(used, Category::Shared, reason);
+}
+
+void Run::mark_outside_uses_module()
+{
+	for (SymbolId id = 0; id < table_.size(); id++) {
+		const Symbol &f = table_.at(id);
+
+		if (f.kind != SymbolKind::Function || !f.defined || binding_.in_module(id))
+			continue;
+		for (const SymbolId callee : f.calls)
+			outside_use(id, callee, Use::Call);
+		for (const AddressEdge &a : f.addresses)
+			outside_use(id, a.target, Use::AddressTaken);
+		for (const SymbolId v : f.reads)
+			outside_use(id, v, Use::Read);
+		for (const SymbolId v : f.writes)
+			outside_use(id, v, Use::Write);
+	}
+}
+
+void Run::mark_outside_references()
+{
+	for (const OutsideRef &ref : outside_.entries()) {
+		const std::optional<SymbolId> id = table_.find(ref.symbol);
+		const Reason reason{ ReasonKind::OutsideReference, Use::Call, 0, 0,
+				     ref.object };
+
+		// nm -u of all of vmlinux names much besides S: ignore the rest.
+		if (!id)
+			continue;
+		if (module_function(*id))
+			set(*id, Category::Interface, reason);
+		else if (boundary_variable(*id))
+			set(*id, Category::Shared, reason);
+	}
+}
+
+void Run::mark_escaping_addresses()
+{
+	for (SymbolId id = 0; id < table_.size(); id++) {
+		if (!module_function(id))
+			continue;
+		for (const AddressEdge &a : table_.at(id).addresses) {
+			if (!module_function(a.target))
+				continue;
+			if (a.use == AddressUseKind::Store)
+				set(a.target, Category::Interface,
+				    { ReasonKind::AddressStored, Use::AddressTaken, id, 0, "" });
+			else if (!module_function(a.callee))
+				set(a.target, Category::Interface,
+				    { ReasonKind::PassedOut, Use::AddressTaken, id,
+				      a.callee, "" });
+		}
+	}
+}
+
+// The only rule that feeds on its own output: a variable that becomes
+// shared exposes its initializer, which can make more variables shared.
+int Run::propagate_initializers()
+{
+	bool changed = true;
+
+	while (changed) {
+		changed = false;
+		iterations_++;
+		for (SymbolId id = 0; id < table_.size(); id++) {
+			if (!exposes_initializer(id))
+				continue;
+			const Reason reason{ ReasonKind::InInitializer, Use::Initializer,
+					     id, 0, "" };
+
+			for (const SymbolId ref : table_.at(id).initializer) {
+				if (module_function(ref))
+					changed |= set(ref, Category::Interface, reason);
+				else if (boundary_variable(ref))
+					changed |= set(ref, Category::Shared, reason);
+			}
+		}
+	}
+	return iterations_;
+}
+
+// The module's own copy of a private variable needs what its initializer
+// points at outside S.
+void Run::mark_private_initializer_uses()
+{
+	for (SymbolId id = 0; id < table_.size(); id++) {
+		if (!boundary_variable(id) || exposes_initializer(id))
+			continue;
+		for (const SymbolId ref : table_.at(id).initializer)
+			module_use(id, ref, Use::Initializer);
+	}
+}
+
+void Run::classify_the_rest()
+{
+	for (SymbolId id = 0; id < table_.size(); id++) {
+		if (!binding_.in_boundary(id))
+			set(id, Category::Outside, { ReasonKind::Unused, Use::Call, 0, 0, "" });
+		else if (is_function(id))
+			set(id, Category::Internal,
+			    { ReasonKind::BoundaryDefault, Use::Call, 0, 0, "" });
+		else
+			set(id, Category::Private,
+			    { ReasonKind::BoundaryDefault, Use::Call, 0, 0, "" });
+	}
+}
+
+Classification Run::finish() &&
+{
+	std::vector<Category> categories;
+	std::vector<bool> in_boundary;
+
+	for (SymbolId id = 0; id < table_.size(); id++) {
+		categories.push_back(categories_[id].value());
+		in_boundary.push_back(binding_.in_boundary(id));
+	}
+	return Classification(std::move(categories), std::move(reasons_),
+			      std::move(in_boundary), iterations_);
+}
+
+} // namespace
+
+Classifier::Classifier(const SymbolTable &table, const ConfigBinding &binding,
+		       const OutsideRefs &outside)
+	: table_(table), binding_(binding), outside_(outside)
+{
+}
+
+Classification Classifier::classify() const
+{
+	Run run(table_, binding_, outside_);
+
+	// The order fixes which reason is recorded when several rules apply:
+	// the config first, then direct evidence, then derived evidence.
+	run.apply_config();
+	run.mark_module_uses_outside();
+	run.mark_outside_uses_module();
+	run.mark_outside_references();
+	run.mark_escaping_addresses();
+	run.propagate_initializers();
+	run.mark_private_initializer_uses();
+	run.classify_the_rest();
+	return std::move(run).finish();
+}
+
+} // namespace sched_boundary

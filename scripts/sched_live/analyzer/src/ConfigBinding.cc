@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "ConfigBinding.hh"
+
+#include <algorithm>
+
+#include "Error.hh"
+
+namespace sched_boundary {
+
+namespace {
+
+SymbolKind kind_of(ConfigList list)
+{
+	return list == ConfigList::Interface || list == ConfigList::External ?
+		       SymbolKind::Function : SymbolKind::Variable;
+}
+
+const char *kind_name(SymbolKind kind)
+{
+	return kind == SymbolKind::Function ? "function" : "variable";
+}
+
+} // namespace
+
+ConfigBinding::ConfigBinding(const BoundaryConfig &config, const SymbolTable &table)
+	: origin_(config.origin()), table_(table), in_boundary_(table.size(), false),
+	  forced_(table.size()), prefix_(table.size())
+{
+	for (SymbolId id = 0; id < table.size(); id++) {
+		const Symbol &s = table.at(id);
+
+		in_boundary_[id] = s.defined && config.covers(s.file);
+		if (in_boundary_[id] && s.kind == SymbolKind::Function)
+			prefix_[id] = config.interface_prefix_of(s.name);
+	}
+	bind(ConfigList::Interface, config.interface_entries());
+	bind(ConfigList::External, config.external_entries());
+	bind(ConfigList::Shared, config.shared_entries());
+	bind(ConfigList::Private, config.private_entries());
+	check_prefix_conflicts();
+}
+
+const char *ConfigBinding::list_name(ConfigList list)
+{
+	switch (list) {
+	case ConfigList::Interface:
+		return "interface";
+	case ConfigList::External:
+		return "external";
+	case ConfigList::Shared:
+		return "shared";
+	case ConfigList::Private:
+		return "private";
+	}
+	return "?";
+}
+
+bool ConfigBinding::in_module(SymbolId id) const
+{
+	return in_boundary(id) && !forced_into(id, ConfigList::External);
+}
+
+bool ConfigBinding::forced_into(SymbolId id, ConfigList list) const
+{
+	const std::optional<ConfigEntry> &entry = forced_.at(id);
+
+	return entry && entry->list == list;
+}
+
+void ConfigBinding::bind(ConfigList list, const BoundaryConfig::Entries &entries)
+{
+	for (const auto &[name, why] : entries) {
+		for (const SymbolId id : match(list, name)) {
+			std::optional<ConfigEntry> &entry = forced_[id];
+
+			if (entry)
+				throw InputError(origin_ + ": \"" + name +
+						 "\" is in both \"" +
+						 list_name(entry->list) + "\" and \"" +
+						 list_name(list) + "\"");
+			entry = ConfigEntry{ list, name, why };
+		}
+	}
+}
+
+// "name" is a global; "file:name" is every static called name whose body
+// is in file (a static inline in a header has one copy per unit).
+std::vector<SymbolId> ConfigBinding::match(ConfigList list,
+					   const std::string &name) const
+{
+	const std::string where = origin_ + ": \"" + list_name(list) +
+				  "\" names \"" + name + "\"";
+	const SymbolKind kind = kind_of(list);
+	const auto colon = name.rfind(':');
+	std::vector<SymbolId> ids;
+
+	if (colon == std::string::npos) {
+		const std::optional<SymbolId> id = table_.find(name);
+
+		if (id && table_.at(*id).defined)
+			ids.push_back(*id);
+		else if (!table_.statics_named(name).empty())
+			throw InputError(where + ", which is static: write \"" +
+					 table_.at(table_.statics_named(name).front()).file +
+					 ":" + name + "\"");
+	} else {
+		const std::string file = name.substr(0, colon);
+		const std::vector<SymbolId> statics =
+			table_.statics_named(name.substr(colon + 1));
+
+		std::copy_if(statics.begin(), statics.end(), std::back_inserter(ids),
+			     [this, &file](SymbolId id) {
+				     return table_.at(id).file == file;
+			     });
+		const std::optional<SymbolId> global = table_.find(name.substr(colon + 1));
+		if (ids.empty() && global && table_.at(*global).file == file)
+			throw InputError(where + ", but " + name.substr(colon + 1) +
+					 " is not static there: write just \"" +
+					 name.substr(colon + 1) + "\"");
+	}
+	if (ids.empty())
+		throw InputError(where + ", which matches nothing in the facts");
+	for (const SymbolId id : ids) {
+		const Symbol &s = table_.at(id);
+
+		if (s.kind != kind)
+			throw InputError(where + ", which is a " + kind_name(s.kind) +
+					 ", not a " + kind_name(kind));
+		if (!in_boundary_[id])
+			throw InputError(where + ", which is defined in " + s.file +
+					 ", not in one of the configured files");
+	}
+	return ids;
+}
+
+void ConfigBinding::check_prefix_conflicts() const
+{
+	for (SymbolId id = 0; id < table_.size(); id++) {
+		if (prefix_[id] && forced_into(id, ConfigList::External))
+			throw InputError(origin_ + ": \"" + forced_[id]->name +
+					 "\" is in \"external\", but its name starts "
+					 "with the interface prefix \"" +
+					 *prefix_[id] + "\"");
+	}
+}
+
+} // namespace sched_boundary

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-2.0
+#ifndef SCHED_BOUNDARY_CONFIG_BINDING_H
+#define SCHED_BOUNDARY_CONFIG_BINDING_H
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "BoundaryConfig.hh"
+#include "SymbolTable.hh"
+
+namespace sched_boundary {
+
+enum class ConfigList { Interface, External, Shared, Private };
+
+// A config entry that forces the classification of a symbol.
+struct ConfigEntry {
+	ConfigList list = ConfigList::Interface;
+	std::string name;	// as spelt in the config
+	std::string why;
+};
+
+// The boundary config applied to one symbol table: which symbols are in S
+// and which the config forces.  Checking the names here, against the facts,
+// is what catches a stale config.
+class ConfigBinding {
+public:
+	// Throws InputError for a name that matches nothing (or the wrong
+	// kind of symbol, or one outside the configured files) and for
+	// conflicting entries.  table must outlive the binding.
+	ConfigBinding(const BoundaryConfig &config, const SymbolTable &table);
+
+	bool in_boundary(SymbolId id) const { return in_boundary_.at(id); }
+	const std::optional<ConfigEntry> &forced(SymbolId id) const
+	{
+		return forced_.at(id);
+	}
+	const std::optional<std::string> &interface_prefix(SymbolId id) const
+	{
+		return prefix_.at(id);
+	}
+	// In S and not kept in vmlinux by config.external.
+	bool in_module(SymbolId id) const;
+	bool forced_into(SymbolId id, ConfigList list) const;
+
+	static const char *list_name(ConfigList list);
+
+private:
+	void bind(ConfigList list, const BoundaryConfig::Entries &entries);
+	std::vector<SymbolId> match(ConfigList list, const std::string &name) const;
+	void check_prefix_conflicts() const;
+
+	std::string origin_;
+	const SymbolTable &table_;
+	std::vector<bool> in_boundary_;
+	std::vector<std::optional<ConfigEntry>> forced_;
+	std::vector<std::optional<std::string>> prefix_;
+};
+
+} // namespace sched_boundary
+
+#endif

@@ -1,0 +1,779 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sched_boundary: record what the scheduler's translation units define and
+ * use, so that the boundary analyser can split the scheduler into the part
+ * that moves into a module and the part that stays in vmlinux.
+ *
+ * For every function with a body and every variable with static storage
+ * that the unit defines, it writes one facts file (JSON, format described
+ * in scripts/sched_live/FORMAT.md): linkage, location, signature,
+ * attributes, section, direct callees, functions whose address is taken
+ * and how, and the variables read and written.
+ *
+ * The pass runs once per unit, before free_lang_data: every function body
+ * is lowered to GIMPLE with a CFG but nothing is inlined yet, so the call
+ * graph is the one the source shows, and all names and types are intact.
+ *
+ * Options:
+ *   -fplugin-arg-sched_boundary_plugin-output=FILE   where to write (required)
+ *   -fplugin-arg-sched_boundary_plugin-srctree=DIR   strip DIR/ from file names
+ */
+
+#include "gcc-common.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+__visible int plugin_is_GPL_compatible;
+
+namespace {
+
+const char *const plugin_help =
+	"output=FILE\twrite the unit's facts to FILE\n"
+	"srctree=DIR\tname files relative to DIR\n";
+
+/* A function or variable named from the unit that uses it. */
+struct SymbolRef {
+	std::string name;
+	bool is_static;
+
+	bool operator<(const SymbolRef &o) const
+	{
+		return std::tie(name, is_static) < std::tie(o.name, o.is_static);
+	}
+};
+
+/* A function whose address a body takes, and what it does with it. */
+struct AddressUse {
+	SymbolRef target;
+	std::string use;		/* "call-arg" or "store" */
+	SymbolRef callee;		/* for "call-arg" */
+
+	bool operator<(const AddressUse &o) const
+	{
+		return std::tie(target, use, callee) <
+		       std::tie(o.target, o.use, o.callee);
+	}
+};
+
+struct Location {
+	std::string file;
+	int line = 0;
+	int end_line = 0;
+};
+
+struct FunctionFacts {
+	std::string name;
+	std::string linkage;
+	Location where;
+	std::string signature;
+	std::set<std::string> attributes;
+	std::string section;
+	std::set<SymbolRef> calls;
+	std::set<AddressUse> address_of;
+	std::set<SymbolRef> reads;
+	std::set<SymbolRef> writes;
+};
+
+struct InitializerRef {
+	SymbolRef symbol;
+	std::string kind;		/* "function" or "variable" */
+
+	bool operator<(const InitializerRef &o) const
+	{
+		return std::tie(symbol, kind) < std::tie(o.symbol, o.kind);
+	}
+};
+
+struct VariableFacts {
+	std::string name;
+	std::string linkage;
+	Location where;
+	std::string type;
+	std::string section;
+	std::string scope;
+	std::set<InitializerRef> refs;
+};
+
+/* Writes JSON; the facts are flat enough not to need a library here. */
+class JsonWriter {
+public:
+	explicit JsonWriter(std::ostream &out) : out_(out) {}
+
+	void begin_object() { open('{'); }
+	void end_object() { close('}'); }
+	void begin_array() { open('['); }
+	void end_array() { close(']'); }
+
+	void key(const std::string &k)
+	{
+		separate();
+		string(k);
+		out_ << ": ";
+		after_key_ = true;
+	}
+
+	void value(const std::string &v)
+	{
+		separate();
+		string(v);
+	}
+
+	void value(int v)
+	{
+		separate();
+		out_ << v;
+	}
+
+	void value(bool v)
+	{
+		separate();
+		out_ << (v ? "true" : "false");
+	}
+
+private:
+	void open(char c)
+	{
+		separate();
+		out_ << c;
+		first_.push_back(true);
+	}
+
+	void close(char c)
+	{
+		first_.pop_back();
+		out_ << '\n' << std::string(2 * first_.size(), ' ') << c;
+		if (first_.empty())
+			out_ << '\n';
+	}
+
+	/* Comma and newline before every value except the first. */
+	void separate()
+	{
+		if (after_key_) {
+			after_key_ = false;
+			return;
+		}
+		if (first_.empty())
+			return;
+		if (!first_.back())
+			out_ << ',';
+		first_.back() = false;
+		out_ << '\n' << std::string(2 * first_.size(), ' ');
+	}
+
+	void string(const std::string &s)
+	{
+		out_ << '"';
+		for (unsigned char c : s) {
+			if (c == '"' || c == '\\') {
+				out_ << '\\' << c;
+			} else if (c < 0x20) {
+				char buf[8];
+
+				snprintf(buf, sizeof(buf), "\\u%04x", c);
+				out_ << buf;
+			} else {
+				out_ << c;
+			}
+		}
+		out_ << '"';
+	}
+
+	std::ostream &out_;
+	std::vector<bool> first_;
+	bool after_key_ = false;
+};
+
+/* Names files relative to the source tree, as the boundary config does. */
+class SourceNames {
+public:
+	explicit SourceNames(std::string srctree) : srctree_(std::move(srctree))
+	{
+		if (!srctree_.empty() && srctree_.back() != '/')
+			srctree_ += '/';
+	}
+
+	std::string relative(const char *file) const
+	{
+		std::string path = file ? file : "";
+
+		if (!srctree_.empty() && path.compare(0, srctree_.size(), srctree_) == 0)
+			path.erase(0, srctree_.size());
+		while (path.compare(0, 2, "./") == 0)
+			path.erase(0, 2);
+		return path;
+	}
+
+private:
+	std::string srctree_;
+};
+
+std::string tree_to_string(tree t)
+{
+	char *s = print_generic_expr_to_str(t);
+	std::string str = s ? s : "";
+
+	free(s);
+	return str;
+}
+
+/*
+ * An "extern inline" (gnu_inline) body is never emitted: like a static
+ * inline function, each unit has its own copy to inline.
+ */
+bool is_extern_inline(tree decl)
+{
+	return TREE_CODE(decl) == FUNCTION_DECL && DECL_EXTERNAL(decl) &&
+	       gimple_has_body_p(decl);
+}
+
+bool has_internal_linkage(tree decl)
+{
+	return !TREE_PUBLIC(decl) || is_extern_inline(decl);
+}
+
+SymbolRef ref_of(tree decl)
+{
+	return { IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(decl)),
+		 has_internal_linkage(decl) };
+}
+
+std::string linkage_of(tree decl)
+{
+	if (has_internal_linkage(decl))
+		return "static";
+	return DECL_WEAK(decl) ? "weak" : "global";
+}
+
+std::string section_of(tree decl)
+{
+	const char *section = DECL_SECTION_NAME(decl);
+
+	return section ? section : "";
+}
+
+/*
+ * A variable that lives for the whole run: a global or a local static, but
+ * not a global register variable such as current_stack_pointer.
+ */
+bool is_static_storage_var(tree t)
+{
+	return TREE_CODE(t) == VAR_DECL && (TREE_STATIC(t) || DECL_EXTERNAL(t)) &&
+	       !DECL_HARD_REGISTER(t);
+}
+
+/* Collects what one function body uses. */
+class BodyScanner {
+public:
+	explicit BodyScanner(FunctionFacts &facts) : facts_(facts) {}
+
+	void scan(function *fn)
+	{
+		basic_block bb;
+
+		FOR_EACH_BB_FN(bb, fn) {
+			for (gphi_iterator gsi = gsi_start_phis(bb); !gsi_end_p(gsi);
+			     gsi_next(&gsi)) {
+				gphi *phi = gsi.phi();
+
+				for (unsigned int i = 0; i < gimple_phi_num_args(phi); i++)
+					uses(gimple_phi_arg_def(phi, i), "store");
+			}
+			for (gimple_stmt_iterator gsi = gsi_start_bb(bb);
+			     !gsi_end_p(gsi); gsi_next(&gsi))
+				statement(gsi_stmt(gsi));
+		}
+	}
+
+private:
+	void statement(gimple stmt)
+	{
+		if (gimple_code(stmt) == GIMPLE_CALL) {
+			call_statement(as_a_gcall(stmt));
+			return;
+		}
+		if (gimple_code(stmt) == GIMPLE_ASM) {
+			gasm *as = as_a_gasm(stmt);
+
+			for (unsigned int i = 0; i < gimple_asm_noutputs(as); i++)
+				target(TREE_VALUE(gimple_asm_output_op(as, i)));
+			for (unsigned int i = 0; i < gimple_asm_ninputs(as); i++)
+				uses(TREE_VALUE(gimple_asm_input_op(as, i)), "store");
+			return;
+		}
+		if (is_gimple_assign(stmt)) {
+			target(gimple_assign_lhs(stmt));
+			for (unsigned int i = 1; i < gimple_num_ops(stmt); i++)
+				uses(gimple_op(stmt, i), "store");
+			return;
+		}
+		for (unsigned int i = 0; i < gimple_num_ops(stmt); i++)
+			uses(gimple_op(stmt, i), "store");
+	}
+
+	void call_statement(gcall *call)
+	{
+		tree callee = gimple_call_fndecl(call);
+		SymbolRef callee_ref;
+
+		if (callee && !fndecl_built_in_p(callee)) {
+			callee_ref = ref_of(callee);
+			facts_.calls.insert(callee_ref);
+		} else if (!callee) {
+			/* An indirect call: the pointer is read. */
+			uses(gimple_call_fn(call), "store");
+		}
+		if (gimple_call_lhs(call))
+			target(gimple_call_lhs(call));
+		for (unsigned int i = 0; i < gimple_call_num_args(call); i++) {
+			if (callee && !fndecl_built_in_p(callee))
+				uses(gimple_call_arg(call, i), "call-arg", &callee_ref);
+			else
+				uses(gimple_call_arg(call, i), "store");
+		}
+	}
+
+	/* The object written is the base of the left-hand side. */
+	void target(tree lhs)
+	{
+		tree base = get_base_address(lhs);
+
+		if (base && is_static_storage_var(base))
+			facts_.writes.insert(ref_of(base));
+		uses(lhs, "store");
+		if (base && is_static_storage_var(base) &&
+		    lhs == base)
+			facts_.reads.erase(ref_of(base));
+	}
+
+	struct WalkData {
+		BodyScanner *self;
+		const char *use;
+		const SymbolRef *callee;
+	};
+
+	void uses(tree op, const char *use, const SymbolRef *callee = nullptr)
+	{
+		WalkData data = { this, use, callee };
+
+		if (op)
+			walk_tree_without_duplicates(&op, visit, &data);
+	}
+
+	static tree visit(tree *tp, int *walk_subtrees, void *arg)
+	{
+		WalkData *data = static_cast<WalkData *>(arg);
+		tree t = *tp;
+
+		if (TREE_CODE(t) == ADDR_EXPR) {
+			tree obj = TREE_OPERAND(t, 0);
+
+			if (TREE_CODE(obj) == FUNCTION_DECL) {
+				data->self->address_taken(obj, data->use, data->callee);
+				*walk_subtrees = 0;
+				return NULL_TREE;
+			}
+			tree base = get_base_address(obj);
+
+			if (base && is_static_storage_var(base))
+				data->self->facts_.writes.insert(ref_of(base));
+		}
+		if (TREE_CODE(t) == FUNCTION_DECL)
+			data->self->address_taken(t, data->use, data->callee);
+		else if (is_static_storage_var(t))
+			data->self->facts_.reads.insert(ref_of(t));
+		if (TYPE_P(t) || DECL_P(t))
+			*walk_subtrees = 0;
+		return NULL_TREE;
+	}
+
+	void address_taken(tree fndecl, const char *use, const SymbolRef *callee)
+	{
+		if (fndecl_built_in_p(fndecl))
+			return;
+		AddressUse au = { ref_of(fndecl), use, {} };
+
+		if (callee)
+			au.callee = *callee;
+		facts_.address_of.insert(au);
+	}
+
+	FunctionFacts &facts_;
+};
+
+/* Collects the facts of one translation unit and writes them. */
+class FactsCollector {
+public:
+	FactsCollector(std::string output, SourceNames names)
+		: output_(std::move(output)), names_(std::move(names)) {}
+
+	void collect()
+	{
+		cgraph_node *node;
+		varpool_node *var;
+
+		FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
+			function_facts(node->decl);
+		FOR_EACH_VARIABLE(var)
+			if (!DECL_EXTERNAL(var->decl) &&
+			    is_static_storage_var(var->decl))
+				variable_facts(var->decl);
+	}
+
+	bool write() const
+	{
+		std::ofstream out(output_);
+		JsonWriter json(out);
+
+		json.begin_object();
+		json.key("format");
+		json.value(1);
+		json.key("unit");
+		json.value(names_.relative(main_input_filename));
+		json.key("functions");
+		json.begin_array();
+		for (const FunctionFacts *f : sorted(functions_))
+			write_function(json, *f);
+		json.end_array();
+		json.key("variables");
+		json.begin_array();
+		for (const VariableFacts *v : sorted(variables_))
+			write_variable(json, *v);
+		json.end_array();
+		json.end_object();
+		out.close();
+		return !out.fail();
+	}
+
+	const std::string &output() const { return output_; }
+
+private:
+	template <typename Facts>
+	static std::vector<const Facts *> sorted(const std::vector<Facts> &all)
+	{
+		std::vector<const Facts *> order;
+
+		for (const Facts &f : all)
+			order.push_back(&f);
+		std::sort(order.begin(), order.end(), [](const Facts *a, const Facts *b) {
+			return std::tie(a->where.file, a->where.line, a->name) <
+			       std::tie(b->where.file, b->where.line, b->name);
+		});
+		return order;
+	}
+
+	void function_facts(tree decl)
+	{
+		function *fn = DECL_STRUCT_FUNCTION(decl);
+		FunctionFacts facts;
+
+		facts.name = ref_of(decl).name;
+		facts.linkage = linkage_of(decl);
+		facts.where.file = names_.relative(DECL_SOURCE_FILE(decl));
+		facts.where.line = DECL_SOURCE_LINE(decl);
+		facts.where.end_line = fn ? LOCATION_LINE(fn->function_end_locus) : 0;
+		facts.signature = signature(decl);
+		facts.attributes = attributes(decl);
+		facts.section = section_of(decl);
+		if (fn && fn->cfg) {
+			push_cfun(fn);
+			BodyScanner(facts).scan(fn);
+			pop_cfun();
+		}
+		functions_.push_back(std::move(facts));
+	}
+
+	void variable_facts(tree decl)
+	{
+		VariableFacts facts;
+		tree context = DECL_CONTEXT(decl);
+
+		facts.name = ref_of(decl).name;
+		facts.linkage = linkage_of(decl);
+		facts.where.file = names_.relative(DECL_SOURCE_FILE(decl));
+		facts.where.line = DECL_SOURCE_LINE(decl);
+		facts.type = tree_to_string(TREE_TYPE(decl));
+		facts.section = section_of(decl);
+		if (context && TREE_CODE(context) == FUNCTION_DECL)
+			facts.scope = IDENTIFIER_POINTER(DECL_NAME(context));
+		if (DECL_INITIAL(decl) && DECL_INITIAL(decl) != error_mark_node) {
+			tree init = DECL_INITIAL(decl);
+
+			walk_tree_without_duplicates(&init, initializer_ref, &facts.refs);
+		}
+		variables_.push_back(std::move(facts));
+	}
+
+	static tree initializer_ref(tree *tp, int *walk_subtrees, void *arg)
+	{
+		auto *refs = static_cast<std::set<InitializerRef> *>(arg);
+		tree t = *tp;
+
+		if (TREE_CODE(t) == FUNCTION_DECL && !fndecl_built_in_p(t))
+			refs->insert({ ref_of(t), "function" });
+		else if (is_static_storage_var(t))
+			refs->insert({ ref_of(t), "variable" });
+		if (TYPE_P(t) || DECL_P(t))
+			*walk_subtrees = 0;
+		return NULL_TREE;
+	}
+
+	static std::string signature(tree decl)
+	{
+		tree type = TREE_TYPE(decl);
+		std::string sig = tree_to_string(TREE_TYPE(type)) + " " +
+				  IDENTIFIER_POINTER(DECL_NAME(decl)) + "(";
+		tree args = TYPE_ARG_TYPES(type);
+		bool first = true;
+
+		if (!args)
+			return sig + ")";
+		for (; args && TREE_VALUE(args) != void_type_node;
+		     args = TREE_CHAIN(args)) {
+			sig += first ? "" : ", ";
+			sig += tree_to_string(TREE_VALUE(args));
+			first = false;
+		}
+		if (!args)
+			sig += first ? "..." : ", ...";
+		else if (first)
+			sig += "void";
+		return sig + ")";
+	}
+
+	static std::set<std::string> attributes(tree decl)
+	{
+		static const struct {
+			const char *gcc_name;
+			const char *name;
+		} plain[] = {
+			{ "always_inline", "always_inline" },
+			{ "noinline", "noinline" },
+			{ "cold", "cold" },
+			{ "hot", "hot" },
+			{ "naked", "naked" },
+			{ "no_instrument_function", "notrace" },
+		};
+		static const struct {
+			const char *section;
+			const char *name;
+		} sections[] = {
+			{ ".sched.text", "sched" },
+			{ ".noinstr.text", "noinstr" },
+			{ ".init.text", "init" },
+			{ ".cpuidle.text", "cpuidle" },
+		};
+		std::set<std::string> attrs;
+		const std::string section = section_of(decl);
+
+		if (DECL_DECLARED_INLINE_P(decl))
+			attrs.insert("inline");
+		if (DECL_WEAK(decl))
+			attrs.insert("weak");
+		if (TREE_THIS_VOLATILE(decl))
+			attrs.insert("noreturn");
+		for (const auto &a : plain)
+			if (lookup_attribute(a.gcc_name, DECL_ATTRIBUTES(decl)))
+				attrs.insert(a.name);
+		for (const auto &s : sections)
+			if (section == s.section)
+				attrs.insert(s.name);
+		return attrs;
+	}
+
+	static void write_ref(JsonWriter &json, const SymbolRef &ref)
+	{
+		json.key("name");
+		json.value(ref.name);
+		json.key("static");
+		json.value(ref.is_static);
+	}
+
+	static void write_refs(JsonWriter &json, const char *key,
+			       const std::set<SymbolRef> &refs)
+	{
+		json.key(key);
+		json.begin_array();
+		for (const SymbolRef &ref : refs) {
+			json.begin_object();
+			write_ref(json, ref);
+			json.end_object();
+		}
+		json.end_array();
+	}
+
+	static void write_location(JsonWriter &json, const Location &where)
+	{
+		json.key("file");
+		json.value(where.file);
+		json.key("line");
+		json.value(where.line);
+	}
+
+	static void write_function(JsonWriter &json, const FunctionFacts &f)
+	{
+		json.begin_object();
+		json.key("name");
+		json.value(f.name);
+		json.key("asm");
+		json.value(f.name);
+		json.key("linkage");
+		json.value(f.linkage);
+		write_location(json, f.where);
+		json.key("end_line");
+		json.value(f.where.end_line);
+		json.key("signature");
+		json.value(f.signature);
+		json.key("attributes");
+		json.begin_array();
+		for (const std::string &a : f.attributes)
+			json.value(a);
+		json.end_array();
+		json.key("section");
+		json.value(f.section);
+		write_refs(json, "calls", f.calls);
+		json.key("address_of");
+		json.begin_array();
+		for (const AddressUse &use : f.address_of) {
+			json.begin_object();
+			write_ref(json, use.target);
+			json.key("use");
+			json.value(use.use);
+			if (use.use == "call-arg") {
+				json.key("callee");
+				json.begin_object();
+				write_ref(json, use.callee);
+				json.end_object();
+			}
+			json.end_object();
+		}
+		json.end_array();
+		write_refs(json, "reads", f.reads);
+		write_refs(json, "writes", f.writes);
+		json.end_object();
+	}
+
+	static void write_variable(JsonWriter &json, const VariableFacts &v)
+	{
+		json.begin_object();
+		json.key("name");
+		json.value(v.name);
+		json.key("asm");
+		json.value(v.name);
+		json.key("linkage");
+		json.value(v.linkage);
+		write_location(json, v.where);
+		json.key("type");
+		json.value(v.type);
+		json.key("section");
+		json.value(v.section);
+		json.key("per_cpu");
+		json.value(v.section.compare(0, 13, ".data..percpu") == 0);
+		json.key("scope");
+		json.value(v.scope);
+		json.key("refs");
+		json.begin_array();
+		for (const InitializerRef &ref : v.refs) {
+			json.begin_object();
+			write_ref(json, ref.symbol);
+			json.key("kind");
+			json.value(ref.kind);
+			json.end_object();
+		}
+		json.end_array();
+		json.end_object();
+	}
+
+	std::string output_;
+	SourceNames names_;
+	std::vector<FunctionFacts> functions_;
+	std::vector<VariableFacts> variables_;
+};
+
+const pass_data sched_boundary_pass_data = {
+	.type			= SIMPLE_IPA_PASS,
+	.name			= "sched_boundary",
+	.optinfo_flags		= OPTGROUP_NONE,
+	.tv_id			= TV_NONE,
+	.properties_required	= 0,
+	.properties_provided	= 0,
+	.properties_destroyed	= 0,
+	.todo_flags_start	= 0,
+	.todo_flags_finish	= 0,
+};
+
+/* Records the unit once, before free_lang_data drops names and types. */
+class SchedBoundaryPass : public simple_ipa_opt_pass {
+public:
+	SchedBoundaryPass(FactsCollector &collector)
+		: simple_ipa_opt_pass(sched_boundary_pass_data, g),
+		  collector_(collector) {}
+
+	unsigned int execute(function *) override
+	{
+		collector_.collect();
+		if (!collector_.write())
+			error("cannot write %qs", collector_.output().c_str());
+		return 0;
+	}
+
+	opt_pass *clone() override { return this; }
+
+private:
+	FactsCollector &collector_;
+};
+
+} /* namespace */
+
+__visible int plugin_init(struct plugin_name_args *plugin_info,
+			  struct plugin_gcc_version *version)
+{
+	const char *const plugin_name = plugin_info->base_name;
+	std::string output, srctree;
+	struct register_pass_info pass_info;
+
+	if (!plugin_default_version_check(version, &gcc_version)) {
+		error(G_("incompatible gcc/plugin versions"));
+		return 1;
+	}
+
+	for (int i = 0; i < plugin_info->argc; i++) {
+		const plugin_argument &arg = plugin_info->argv[i];
+		const char *value = arg.value ? arg.value : "";
+
+		if (!strcmp(arg.key, "output"))
+			output = value;
+		else if (!strcmp(arg.key, "srctree"))
+			srctree = value;
+		else
+			error(G_("unknown option %<-fplugin-arg-%s-%s%>"),
+			      plugin_name, arg.key);
+	}
+	if (output.empty()) {
+		error(G_("option %<-fplugin-arg-%s-output%> is required"),
+		      plugin_name);
+		return 1;
+	}
+
+	static struct plugin_info info = {
+		.version = PLUGIN_VERSION,
+		.help = plugin_help,
+	};
+	register_callback(plugin_name, PLUGIN_INFO, NULL, &info);
+
+	/* Lives as long as the compiler; gcc never unloads a plugin. */
+	auto *collector = new FactsCollector(output, SourceNames(srctree));
+
+	pass_info.pass = new SchedBoundaryPass(*collector);
+	pass_info.reference_pass_name = "*free_lang_data";
+	pass_info.ref_pass_instance_number = 1;
+	pass_info.pos_op = PASS_POS_INSERT_BEFORE;
+	register_callback(plugin_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass_info);
+	return 0;
+}

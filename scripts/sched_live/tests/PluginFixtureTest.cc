@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: GPL-2.0
+//
+// End-to-end tests of the boundary tools: C fixtures are compiled with the
+// GCC plugin, and the facts it writes are classified by the analyser.  The
+// miniature scheduler in fixtures/minisched has one case of every rule.
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "Analyzer.hh"
+#include "TempDir.hh"
+
+namespace {
+
+using sched_boundary::Analyzer;
+using sched_boundary::test::TempDir;
+
+std::string read_file(const std::string &path)
+{
+	std::ifstream in(path);
+	std::stringstream text;
+
+	text << in.rdbuf();
+	return text.str();
+}
+
+// Compiles C fixtures with the plugin; each source yields one facts file.
+class PluginCompiler {
+public:
+	PluginCompiler(const TempDir &dir, std::string srctree)
+		: dir_(dir), srctree_(std::move(srctree)) {}
+
+	std::string facts_of(const std::string &source, const std::string &facts) const
+	{
+		const std::string out = dir_.file(facts);
+		const std::string cmd = std::string(FIXTURE_CC) +
+			" -O2 -c -o /dev/null -fplugin=" SCHED_BOUNDARY_PLUGIN
+			" -fplugin-arg-sched_boundary_plugin-output=" + out +
+			" -fplugin-arg-sched_boundary_plugin-srctree=" + srctree_ +
+			" " + srctree_ + "/" + source;
+
+		if (std::system(cmd.c_str()) != 0)
+			ADD_FAILURE() << "failed: " << cmd;
+		return out;
+	}
+
+private:
+	const TempDir &dir_;
+	std::string srctree_;
+};
+
+// Runs the analyser in-process and keeps its JSON output.
+struct Classified {
+	int status = -1;
+	std::string json_text;
+	nlohmann::json json;
+	std::string errors;
+
+	bool in(const char *group, const char *set, const std::string &name) const
+	{
+		const auto &list = json.at(group).at(set);
+
+		return std::find(list.begin(), list.end(), name) != list.end();
+	}
+};
+
+Classified classify(const TempDir &dir, const std::string &config,
+		    const std::vector<std::string> &facts)
+{
+	std::ostringstream out, err;
+	std::vector<std::string> args = { "--config", config, "--json",
+					  dir.file("boundary.out.json") };
+	Classified result;
+
+	args.insert(args.end(), facts.begin(), facts.end());
+	result.status = Analyzer(out, err).run(args);
+	result.errors = err.str();
+	if (result.status == Analyzer::kOk) {
+		result.json_text = read_file(dir.file("boundary.out.json"));
+		result.json = nlohmann::json::parse(result.json_text);
+	}
+	return result;
+}
+
+class MiniSchedTest : public ::testing::Test {
+protected:
+	static void SetUpTestSuite()
+	{
+		const std::string root = FIXTURES "/minisched";
+
+		dir_ = new TempDir;
+		PluginCompiler cc(*dir_, root);
+
+		facts_ = {
+			cc.facts_of("sched/core.c", "core.json"),
+			cc.facts_of("sched/fair.c", "fair.json"),
+			cc.facts_of("outside/user.c", "user.json"),
+		};
+		result_ = new Classified(classify(*dir_, root + "/boundary.json", facts_));
+	}
+
+	static void TearDownTestSuite()
+	{
+		delete result_;
+		result_ = nullptr;
+		delete dir_;
+		dir_ = nullptr;
+	}
+
+	static bool function_in(const char *set, const std::string &name)
+	{
+		return result_->in("functions", set, name);
+	}
+
+	static bool variable_in(const char *set, const std::string &name)
+	{
+		return result_->in("variables", set, name);
+	}
+
+	static inline TempDir *dir_;
+	static inline std::vector<std::string> facts_;
+	static inline Classified *result_;
+};
+
+TEST_F(MiniSchedTest, AnalysesCleanly)
+{
+	ASSERT_EQ(result_->status, Analyzer::kOk) << result_->errors;
+}
+
+TEST_F(MiniSchedTest, ConfiguredEntryPointIsInterface)
+{
+	EXPECT_TRUE(function_in("interface", "schedule"));
+}
+
+TEST_F(MiniSchedTest, GlobalCalledFromOutsideIsInterface)
+{
+	EXPECT_TRUE(function_in("interface", "sched_init"));
+	EXPECT_TRUE(function_in("interface", "wake_up"));	/* also recursive */
+}
+
+TEST_F(MiniSchedTest, GlobalCalledOnlyFromInsideIsInternal)
+{
+	EXPECT_TRUE(function_in("internal", "pick"));
+}
+
+TEST_F(MiniSchedTest, SameStaticNameInTwoFilesIsTwoFunctions)
+{
+	EXPECT_TRUE(function_in("internal", "sched/core.c:account"));
+	EXPECT_TRUE(function_in("internal", "sched/fair.c:account"));
+}
+
+TEST_F(MiniSchedTest, InlineHelperIsInternal)
+{
+	EXPECT_TRUE(function_in("internal", "sched/core.c:inline_helper"));
+}
+
+TEST_F(MiniSchedTest, TimerCallbackEscapes)
+{
+	EXPECT_TRUE(function_in("interface", "sched/core.c:timer_fn"));
+	EXPECT_TRUE(function_in("external", "setup_timer"));
+}
+
+TEST_F(MiniSchedTest, MethodsOfPrivateClassStayInternal)
+{
+	EXPECT_TRUE(variable_in("private", "fair_class"));
+	EXPECT_TRUE(function_in("internal", "sched/fair.c:enqueue_fair"));
+	EXPECT_TRUE(function_in("internal", "sched/fair.c:dequeue_fair"));
+}
+
+TEST_F(MiniSchedTest, PointerInSharedDataEscapesAtFixedPoint)
+{
+	/* exported_hooks is shared because outside code reads it ... */
+	EXPECT_TRUE(variable_in("shared", "exported_hooks"));
+	/* ... so the function its initializer points at is reachable. */
+	EXPECT_TRUE(function_in("interface", "sched/fair.c:hooked"));
+}
+
+TEST_F(MiniSchedTest, DataReadFromOutsideIsShared)
+{
+	EXPECT_TRUE(variable_in("shared", "sysctl_slice"));
+	EXPECT_TRUE(variable_in("private", "sched/core.c:nr_switches"));
+	EXPECT_TRUE(variable_in("external", "outside_ticks"));
+}
+
+TEST_F(MiniSchedTest, ForcedExternalKeepsItsCalleesReachable)
+{
+	EXPECT_TRUE(function_in("external", "stays_in_vmlinux"));
+	EXPECT_TRUE(function_in("interface", "sched/fair.c:only_called_by_external"));
+}
+
+TEST_F(MiniSchedTest, ClassificationIgnoresInputOrder)
+{
+	std::vector<std::string> reversed(facts_.rbegin(), facts_.rend());
+	TempDir other;
+	Classified again = classify(other, FIXTURES "/minisched/boundary.json",
+				    reversed);
+
+	ASSERT_EQ(again.status, Analyzer::kOk) << again.errors;
+	EXPECT_EQ(again.json_text, result_->json_text);
+}
+
+class FactsTest : public ::testing::Test {
+protected:
+	void SetUp() override
+	{
+		PluginCompiler cc(dir_, FIXTURES);
+		const std::string path = cc.facts_of("attributes.c", "attributes.json");
+
+		text_ = read_file(path);
+		facts_ = nlohmann::json::parse(text_);
+	}
+
+	const nlohmann::json &named(const char *list, const std::string &name) const
+	{
+		for (const auto &entry : facts_.at(list))
+			if (entry.at("name") == name)
+				return entry;
+		ADD_FAILURE() << "no " << list << " entry " << name;
+		return empty_;
+	}
+
+	TempDir dir_;
+	std::string text_;
+	nlohmann::json facts_;
+	nlohmann::json empty_ = nlohmann::json::object();
+};
+
+TEST_F(FactsTest, NamesTheUnitRelativeToTheSourceTree)
+{
+	EXPECT_EQ(facts_.at("unit"), "attributes.c");
+	EXPECT_EQ(named("functions", "sleeper").at("file"), "attributes.c");
+}
+
+TEST_F(FactsTest, RecordsLinkage)
+{
+	EXPECT_EQ(named("functions", "sleeper").at("linkage"), "global");
+	EXPECT_EQ(named("functions", "read_counter").at("linkage"), "static");
+	EXPECT_EQ(named("functions", "weak_hook").at("linkage"), "weak");
+	EXPECT_EQ(named("variables", "static_counter").at("linkage"), "static");
+}
+
+TEST_F(FactsTest, RecordsAttributesAndSections)
+{
+	const auto &sleeper = named("functions", "sleeper");
+
+	EXPECT_EQ(sleeper.at("section"), ".sched.text");
+	EXPECT_EQ(sleeper.at("attributes"), nlohmann::json({ "sched" }));
+	EXPECT_EQ(named("functions", "traced_not").at("attributes"),
+		  nlohmann::json({ "notrace" }));
+	EXPECT_EQ(named("functions", "read_counter").at("attributes"),
+		  nlohmann::json({ "inline" }));
+	EXPECT_EQ(named("variables", "percpu_counter").at("per_cpu"), true);
+}
+
+TEST_F(FactsTest, RecordsSignatureAndLines)
+{
+	const auto &sleeper = named("functions", "sleeper");
+
+	EXPECT_EQ(sleeper.at("signature"), "int sleeper(int *, const char *, ...)");
+	EXPECT_LT(sleeper.at("line").get<int>(), sleeper.at("end_line").get<int>());
+}
+
+TEST_F(FactsTest, RecordsCallsAndData)
+{
+	const auto &sleeper = named("functions", "sleeper");
+	std::set<std::string> calls, writes;
+
+	for (const auto &c : sleeper.at("calls"))
+		calls.insert(c.at("name"));
+	for (const auto &w : sleeper.at("writes"))
+		writes.insert(w.at("name"));
+	EXPECT_EQ(calls, (std::set<std::string>{ "read_counter", "weak_hook" }));
+	EXPECT_TRUE(writes.count("global_counter"));
+	/* A function-local static gets gcc's numbered name and its scope. */
+	const auto &local = facts_.at("variables");
+	auto it = std::find_if(local.begin(), local.end(), [](const auto &v) {
+		return v.at("scope") == "sleeper";
+	});
+	ASSERT_NE(it, local.end());
+	EXPECT_EQ(it->at("name").template get<std::string>().rfind("nr_sleeps.", 0), 0u);
+}
+
+TEST_F(FactsTest, RecordsInitializerReferences)
+{
+	const auto &ops = named("variables", "counter_ops");
+
+	ASSERT_EQ(ops.at("refs").size(), 1u);
+	EXPECT_EQ(ops.at("refs")[0].at("name"), "traced_not");
+	EXPECT_EQ(ops.at("refs")[0].at("kind"), "function");
+}
+
+TEST_F(FactsTest, OutputIsDeterministic)
+{
+	PluginCompiler cc(dir_, FIXTURES);
+
+	EXPECT_EQ(read_file(cc.facts_of("attributes.c", "again.json")), text_);
+}
+
+} // namespace
