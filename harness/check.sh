@@ -70,6 +70,7 @@ step apply-series "$HARNESS/apply-series.sh" || summary
 collect check-overlay "$HARNESS/check-overlay.sh"
 collect test-tools "$HARNESS/test-tools.sh"
 step build-kernel "$HARNESS/build-kernel.sh" || summary
+collect check-boundary "$HARNESS/check-boundary.sh"
 collect static-checks "$HARNESS/static-checks.sh"
 step build-guest "$HARNESS/build-guest.sh" || summary
 step run-guest "$HARNESS/run-guest.sh"

@@ -190,27 +190,40 @@ private:
 	bool after_key_ = false;
 };
 
-/* Names files relative to the source tree, as the boundary config does. */
+/*
+ * Names files relative to the source tree, as the boundary config does.
+ * Both sides are resolved first: kbuild names sources by absolute paths in
+ * O= builds and relative ones in-tree, and includes such as
+ * "../../io_uring/io-wq.h" carry "..".
+ */
 class SourceNames {
 public:
-	explicit SourceNames(std::string srctree) : srctree_(std::move(srctree))
+	explicit SourceNames(const std::string &srctree)
+		: srctree_(resolved(srctree.empty() ? "." : srctree.c_str()))
 	{
-		if (!srctree_.empty() && srctree_.back() != '/')
+		if (srctree_.empty() || srctree_.back() != '/')
 			srctree_ += '/';
 	}
 
 	std::string relative(const char *file) const
 	{
-		std::string path = file ? file : "";
+		std::string path = resolved(file ? file : "");
 
-		if (!srctree_.empty() && path.compare(0, srctree_.size(), srctree_) == 0)
+		if (path.compare(0, srctree_.size(), srctree_) == 0)
 			path.erase(0, srctree_.size());
-		while (path.compare(0, 2, "./") == 0)
-			path.erase(0, 2);
 		return path;
 	}
 
 private:
+	static std::string resolved(const char *path)
+	{
+		char *real = lrealpath(path);
+		std::string str = real ? real : path;
+
+		free(real);
+		return str;
+	}
+
 	std::string srctree_;
 };
 
