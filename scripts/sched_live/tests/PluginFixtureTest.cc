@@ -162,6 +162,17 @@ TEST_F(MiniSchedTest, InlineHelperIsInternal)
 	EXPECT_TRUE(function_in("internal", "sched/core.c:inline_helper"));
 }
 
+TEST_F(MiniSchedTest, HeaderFunctionIsCopiedNotShared)
+{
+	/* The module carries its own copy of a header's static function ... */
+	EXPECT_TRUE(function_in("internal", "sched/core.c:counter_add"));
+	/* ... which needs what the copy calls ... */
+	EXPECT_TRUE(function_in("external", "counter_overflow"));
+	/* ... while the other side's copy is none of the module's business. */
+	EXPECT_FALSE(function_in("internal", "outside/user.c:counter_add"));
+	EXPECT_FALSE(function_in("interface", "outside/user.c:counter_add"));
+}
+
 TEST_F(MiniSchedTest, TimerCallbackEscapes)
 {
 	EXPECT_TRUE(function_in("interface", "sched/core.c:timer_fn"));

@@ -55,6 +55,17 @@ private:
 	{
 		return is_function(id) && binding_.in_module(id);
 	}
+	// A static function of a header outside the files: every unit that
+	// includes the header has its own copy, so the module carries one
+	// and vmlinux keeps its own; it is never a boundary crossing.
+	bool copied_with_header(SymbolId id) const
+	{
+		const Symbol &s = table_.at(id);
+
+		return s.kind == SymbolKind::Function && s.defined && s.is_static &&
+		       !binding_.in_boundary(id) && s.file.size() > 2 &&
+		       s.file.compare(s.file.size() - 2, 2, ".h") == 0;
+	}
 	bool boundary_variable(SymbolId id) const
 	{
 		return !is_function(id) && binding_.in_boundary(id);
@@ -67,8 +78,9 @@ private:
 	}
 	// Classifies what an outside function uses of S.
 	void outside_use(SymbolId user, SymbolId used, Use use);
-	// Classifies what the module needs from vmlinux.
-	void module_use(SymbolId user, SymbolId used, Use use);
+	// Classifies what the module needs from vmlinux; true when that pulls
+	// a header function into the module, whose own uses then count.
+	bool module_use(SymbolId user, SymbolId used, Use use);
 
 	const SymbolTable &table_;
 	const ConfigBinding &binding_;
@@ -103,30 +115,45 @@ void Run::apply_config()
 	}
 }
 
-void Run::module_use(SymbolId user, SymbolId used, Use use)
+bool Run::module_use(SymbolId user, SymbolId used, Use use)
 {
 	if (binding_.in_boundary(used))
-		return;
+		return false;
+	if (copied_with_header(used))
+		return set(used, Category::Internal,
+			   { ReasonKind::CopiedWithHeader, use, user, 0, "" });
 	set(used, is_function(used) ? Category::FunctionExternal :
 				      Category::VariableExternal,
 	    { ReasonKind::UsedByModule, use, user, 0, "" });
+	return false;
 }
 
+// What the module's functions use outside S, including what the header
+// functions they pull in use in turn.
 void Run::mark_module_uses_outside()
 {
-	for (SymbolId id = 0; id < table_.size(); id++) {
-		if (!module_function(id))
-			continue;
-		const Symbol &f = table_.at(id);
+	std::vector<SymbolId> work;
 
+	for (SymbolId id = 0; id < table_.size(); id++)
+		if (module_function(id))
+			work.push_back(id);
+	while (!work.empty()) {
+		const SymbolId id = work.back();
+		const Symbol &f = table_.at(id);
+		auto use = [&](SymbolId used, Use how) {
+			if (module_use(id, used, how))
+				work.push_back(used);
+		};
+
+		work.pop_back();
 		for (const SymbolId callee : f.calls)
-			module_use(id, callee, Use::Call);
+			use(callee, Use::Call);
 		for (const AddressEdge &a : f.addresses)
-			module_use(id, a.target, Use::AddressTaken);
+			use(a.target, Use::AddressTaken);
 		for (const SymbolId v : f.reads)
-			module_use(id, v, Use::Read);
+			use(v, Use::Read);
 		for (const SymbolId v : f.writes)
-			module_use(id, v, Use::Write);
+			use(v, Use::Write);
 	}
 }
 

@@ -106,6 +106,11 @@ Explainer::Step Explainer::step(SymbolId id) const
 						 ", outside the boundary files" :
 					 std::string("no analysed unit defines it"));
 		break;
+	case ReasonKind::CopiedWithHeader:
+		step.text = use_phrase(r.use) + mention(r.other) +
+			    ", and it is a static function of " + s.file +
+			    ", which the module carries its own copy of";
+		break;
 	case ReasonKind::BoundaryDefault:
 		step.text = "it is defined in " + s.file +
 			    ", one of the configured files, and nothing outside "

@@ -17,6 +17,7 @@ enum class ReasonKind {
 	PassedOut,		// other: the module function; callee
 	InInitializer,		// other: a variable that is not private
 	UsedByModule,		// other: a module function or private variable; use
+	CopiedWithHeader,	// other: the module function using it; use
 	BoundaryDefault,	// in S and nothing made it anything else
 	Unused,			// outside S and the module does not use it
 };

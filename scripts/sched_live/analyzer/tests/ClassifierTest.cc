@@ -325,5 +325,50 @@ TEST(Classifier, MiniSchedFixture)
 	EXPECT_EQ(a.category("outside_ticks"), Category::VariableExternal);
 }
 
+TEST(Classifier, HeaderStaticUsedByTheModuleIsCarriedWithIt)
+{
+	const Analysis a({
+		UnitBuilder("s.c")
+			.function("enqueue").calls(local("list_add"))
+			.function("list_add", "static", "include/list.h")
+				.calls(global("debug_check"))
+			.facts(),
+		UnitBuilder("o.c").function("debug_check").facts(),
+	}, kConfig);
+
+	EXPECT_EQ(a.category("s.c:list_add"), Category::Internal);
+	EXPECT_EQ(a.reason("s.c:list_add").kind, ReasonKind::CopiedWithHeader);
+	EXPECT_EQ(a.reason("s.c:list_add").other, a.id("enqueue"));
+	/* What the carried copy uses, the module needs. */
+	EXPECT_EQ(a.category("debug_check"), Category::FunctionExternal);
+	EXPECT_EQ(a.reason("debug_check").other, a.id("s.c:list_add"));
+}
+
+TEST(Classifier, HeaderStaticUsedOutsideTooIsNoInterface)
+{
+	// A unit with a scheduler file and another one, both using the same
+	// header function: each side has its copy, nothing crosses.
+	const Analysis a({
+		UnitBuilder("u.c")
+			.function("enqueue", "global", "s.c").calls(local("list_add"))
+			.function("clock_tick", "global", "clock.c").calls(local("list_add"))
+			.function("list_add", "static", "include/list.h")
+			.facts(),
+	}, kConfig);
+
+	EXPECT_EQ(a.category("u.c:list_add"), Category::Internal);
+	EXPECT_EQ(a.category("enqueue"), Category::Internal);
+}
+
+TEST(Classifier, HeaderStaticUsedOnlyOutsideStaysOutside)
+{
+	const Analysis a({
+		UnitBuilder("o.c").function("caller").calls(local("list_add"))
+			.function("list_add", "static", "include/list.h").facts(),
+	}, kConfig);
+
+	EXPECT_EQ(a.category("o.c:list_add"), Category::Outside);
+}
+
 } // namespace
 } // namespace sched_boundary::test
