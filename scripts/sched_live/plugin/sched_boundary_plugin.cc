@@ -136,6 +136,13 @@ public:
 		out_ << (v ? "true" : "false");
 	}
 
+	template <typename T>
+	void field(const std::string &k, const T &v)
+	{
+		key(k);
+		value(v);
+	}
+
 private:
 	void open(char c)
 	{
@@ -445,10 +452,8 @@ public:
 		JsonWriter json(out);
 
 		json.begin_object();
-		json.key("format");
-		json.value(1);
-		json.key("unit");
-		json.value(names_.relative(main_input_filename));
+		json.field("format", 1);
+		json.field("unit", names_.relative(main_input_filename));
 		json.key("functions");
 		json.begin_array();
 		for (const FunctionFacts *f : sorted(functions_))
@@ -602,10 +607,8 @@ private:
 
 	static void write_ref(JsonWriter &json, const SymbolRef &ref)
 	{
-		json.key("name");
-		json.value(ref.name);
-		json.key("static");
-		json.value(ref.is_static);
+		json.field("name", ref.name);
+		json.field("static", ref.is_static);
 	}
 
 	static void write_refs(JsonWriter &json, const char *key,
@@ -621,43 +624,37 @@ private:
 		json.end_array();
 	}
 
-	static void write_location(JsonWriter &json, const Location &where)
+	/* What functions and variables both begin with. */
+	static void write_identity(JsonWriter &json, const std::string &name,
+				   const std::string &linkage,
+				   const Location &where)
 	{
-		json.key("file");
-		json.value(where.file);
-		json.key("line");
-		json.value(where.line);
+		json.field("name", name);
+		json.field("asm", name);
+		json.field("linkage", linkage);
+		json.field("file", where.file);
+		json.field("line", where.line);
 	}
 
 	static void write_function(JsonWriter &json, const FunctionFacts &f)
 	{
 		json.begin_object();
-		json.key("name");
-		json.value(f.name);
-		json.key("asm");
-		json.value(f.name);
-		json.key("linkage");
-		json.value(f.linkage);
-		write_location(json, f.where);
-		json.key("end_line");
-		json.value(f.where.end_line);
-		json.key("signature");
-		json.value(f.signature);
+		write_identity(json, f.name, f.linkage, f.where);
+		json.field("end_line", f.where.end_line);
+		json.field("signature", f.signature);
 		json.key("attributes");
 		json.begin_array();
 		for (const std::string &a : f.attributes)
 			json.value(a);
 		json.end_array();
-		json.key("section");
-		json.value(f.section);
+		json.field("section", f.section);
 		write_refs(json, "calls", f.calls);
 		json.key("address_of");
 		json.begin_array();
 		for (const AddressUse &use : f.address_of) {
 			json.begin_object();
 			write_ref(json, use.target);
-			json.key("use");
-			json.value(use.use);
+			json.field("use", use.use);
 			if (use.use == "call-arg") {
 				json.key("callee");
 				json.begin_object();
@@ -675,28 +672,17 @@ private:
 	static void write_variable(JsonWriter &json, const VariableFacts &v)
 	{
 		json.begin_object();
-		json.key("name");
-		json.value(v.name);
-		json.key("asm");
-		json.value(v.name);
-		json.key("linkage");
-		json.value(v.linkage);
-		write_location(json, v.where);
-		json.key("type");
-		json.value(v.type);
-		json.key("section");
-		json.value(v.section);
-		json.key("per_cpu");
-		json.value(v.section.compare(0, 13, ".data..percpu") == 0);
-		json.key("scope");
-		json.value(v.scope);
+		write_identity(json, v.name, v.linkage, v.where);
+		json.field("type", v.type);
+		json.field("section", v.section);
+		json.field("per_cpu", v.section.compare(0, 13, ".data..percpu") == 0);
+		json.field("scope", v.scope);
 		json.key("refs");
 		json.begin_array();
 		for (const InitializerRef &ref : v.refs) {
 			json.begin_object();
 			write_ref(json, ref.symbol);
-			json.key("kind");
-			json.value(ref.kind);
+			json.field("kind", ref.kind);
 			json.end_object();
 		}
 		json.end_array();
