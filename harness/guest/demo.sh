@@ -13,6 +13,7 @@ run()
 	sh -c "$*" 2>&1
 }
 
+echo "sched_live demo: start" > /dev/kmsg
 run "ls -l $SYSFS"
 run "cat $SYSFS/available"
 run "cat $SYSFS/active"
@@ -23,4 +24,4 @@ run "cat $SYSFS/active"
 run "echo builtin > $SYSFS/active"
 run "rmmod test_sched_live_entry"
 run "cat $SYSFS/available"
-run "dmesg | grep 'sched_live: '"
+run "dmesg | sed -n '/sched_live demo: start/,\$p' | grep 'sched_live: '"
