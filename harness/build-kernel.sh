@@ -2,27 +2,24 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Configure (tinyconfig + harness/lean.config) and build the kernel in
-# build/obj with ccache, then the selftests' modules and programs.
+# build/obj with ccache.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-configure()
+# merge_config.sh only warns when a symbol does not stick (a dependency is
+# missing); for a test kernel that is an error.
+verify_config()
 {
 	local want
-	mkdir -p "$KOBJ"
-	kmake tinyconfig >/dev/null
-	"$KSRC/scripts/kconfig/merge_config.sh" -Q -m -O "$KOBJ" \
-		"$KOBJ/.config" "$HARNESS/lean.config" >/dev/null
-	kmake olddefconfig >/dev/null
-	# merge_config.sh only warns when a symbol does not stick (a
-	# dependency is missing); for a test kernel that is an error.
+
 	while read -r want; do
 		grep -qx "$want" "$KOBJ/.config" ||
 			die "config: '$want' did not stick (missing dependency?)"
 	done < <(grep '^CONFIG_' "$HARNESS/lean.config")
 }
 
-configure
+configure_kernel
+verify_config
 log "building kernel ($JOBS jobs)"
 start=$(date +%s)
 kmake bzImage modules

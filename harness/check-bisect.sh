@@ -21,16 +21,11 @@ failed=0
 for commit in $(git -C "$KSRC" rev-list --reverse base..HEAD); do
 	subject=$(git -C "$KSRC" log -1 --format=%s "$commit")
 	git -C "$TREE" checkout -q "$commit"
-	mkdir -p "$OBJ"
 	if (
 		set -e
-		km() { make -s -C "$TREE" O="$OBJ" CC="ccache gcc" \
-			HOSTCC="ccache gcc" -j"$JOBS" "$@"; }
-		km tinyconfig >/dev/null
-		"$TREE/scripts/kconfig/merge_config.sh" -Q -m -O "$OBJ" \
-			"$OBJ/.config" "$HARNESS/lean.config" >/dev/null
-		km olddefconfig >/dev/null
-		km bzImage modules
+		KSRC=$TREE KOBJ=$OBJ
+		configure_kernel
+		kmake bzImage modules
 	) > "$BUILD/logs/bisect-$commit.log" 2>&1; then
 		echo "ok bisect: builds at '$subject'"
 	else

@@ -25,12 +25,6 @@ result()
 	fi
 }
 
-# The serial ports turn "\n" into "\r\n".
-strip_cr()
-{
-	sed -e 's/\r$//' "$1"
-}
-
 strip_time()
 {
 	strip_cr "$1" | sed -e 's/^\[ *[0-9]*\.[0-9]*\] //'

@@ -16,7 +16,6 @@ GUEST_APPEND=guest_mode=demo "$HARNESS/run-guest.sh"
 echo "The scheduler boundary this build computed (build/obj/kernel/sched/live/boundary.md):"
 sed -n '/^## Counts/,/^## Interface/p' "$KOBJ/kernel/sched/live/boundary.md" | sed '1d;$d'
 
-strip_cr() { sed -e 's/\r$//' "$1"; }
 strip_cr "$BUILD/guest/results.tap" | grep -v '^# guest-'
 strip_cr "$BUILD/guest/results.tap" | grep -q '^# guest-done$' ||
 	die "the guest did not finish; see build/guest/console.log"

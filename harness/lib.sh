@@ -57,6 +57,23 @@ kmake()
 		-j"$JOBS" "$@"
 }
 
+# configure_kernel - tinyconfig with harness/lean.config merged on top, in
+# $KOBJ for the tree in $KSRC
+configure_kernel()
+{
+	mkdir -p "$KOBJ"
+	kmake tinyconfig >/dev/null
+	"$KSRC/scripts/kconfig/merge_config.sh" -Q -m -O "$KOBJ" \
+		"$KOBJ/.config" "$HARNESS/lean.config" >/dev/null
+	kmake olddefconfig >/dev/null
+}
+
+# The serial ports turn "\n" into "\r\n".
+strip_cr()
+{
+	sed -e 's/\r$//' "$1"
+}
+
 # link_build_dir - make $TOP/build point at $BUILD, for people
 link_build_dir()
 {
