@@ -66,6 +66,13 @@ private:
 		       !binding_.in_boundary(id) && s.file.size() > 2 &&
 		       s.file.compare(s.file.size() - 2, 2, ".h") == 0;
 	}
+	// In the module, as its own code or as a header copy it carries.
+	bool carried(SymbolId id) const
+	{
+		return module_function(id) ||
+		       (categories_[id] == Category::Internal &&
+			reasons_[id].kind == ReasonKind::CopiedWithHeader);
+	}
 	bool boundary_variable(SymbolId id) const
 	{
 		return !is_function(id) && binding_.in_boundary(id);
@@ -213,7 +220,7 @@ void Run::mark_escaping_addresses()
 			if (a.use == AddressUseKind::Store)
 				set(a.target, Category::Interface,
 				    { ReasonKind::AddressStored, Use::AddressTaken, id, 0, "" });
-			else if (!module_function(a.callee))
+			else if (!carried(a.callee))
 				set(a.target, Category::Interface,
 				    { ReasonKind::PassedOut, Use::AddressTaken, id,
 				      a.callee, "" });

@@ -370,5 +370,22 @@ TEST(Classifier, HeaderStaticUsedOnlyOutsideStaysOutside)
 	EXPECT_EQ(a.category("o.c:list_add"), Category::Outside);
 }
 
+TEST(Classifier, AddressPassedToACarriedHeaderFunctionStaysInside)
+{
+	// rb_add_cached(node, tree, less): the module's own copy calls less.
+	const Analysis a({
+		UnitBuilder("s.c")
+			.function("enqueue")
+				.calls(local("rb_add"))
+				.takes(call_arg(local("less"), local("rb_add")))
+			.function("less", "static")
+			.function("rb_add", "static", "include/rbtree.h")
+			.facts(),
+	}, kConfig);
+
+	EXPECT_EQ(a.category("s.c:rb_add"), Category::Internal);
+	EXPECT_EQ(a.category("s.c:less"), Category::Internal);
+}
+
 } // namespace
 } // namespace sched_boundary::test
