@@ -33,8 +33,10 @@ expected = {
                     "kernel/sched/build_policy.c:__do_sys_sched_yield"],
     "F_internal": ["kernel/sched/fair.c:enqueue_task_fair",
                    "kernel/sched/core.c:finish_task_switch"],
-    "D_shared": ["runqueues", "root_task_group"],
-    "D_private": ["fair_sched_class", "rt_sched_class"],
+    "D_shared": ["runqueues", "root_task_group", "task_groups",
+                 "sysctl_sched_base_slice", "def_root_domain"],
+    "D_private": ["fair_sched_class", "rt_sched_class",
+                  "kernel/sched/build_policy.c:rt_push_head"],
 }
 for set_name, names in expected.items():
     for name in names:

@@ -50,9 +50,9 @@ BoundaryConfig::Entries parse_entries(const JsonFields &fields, const char *key)
 // A misspelt key would otherwise silently drop a whole list.
 void check_keys(const JsonFields &fields)
 {
-	static constexpr std::array<const char *, 6> known = {
+	static constexpr std::array<const char *, 7> known = {
 		"files", "interface", "interface_prefixes",
-		"external", "shared", "private",
+		"external", "shared", "private", "data_default",
 	};
 
 	for (const auto &item : fields.object().items()) {
@@ -103,6 +103,14 @@ BoundaryConfig BoundaryConfig::parse(const std::string &text,
 	config.external_ = parse_entries(fields, "external");
 	config.shared_ = parse_entries(fields, "shared");
 	config.private_ = parse_entries(fields, "private");
+	if (fields.has("data_default")) {
+		const nlohmann::json &value = fields.object().at("data_default");
+
+		if (value != "shared" && value != "private")
+			throw InputError(fields.member("data_default") +
+					 ": expected \"shared\" or \"private\"");
+		config.data_shared_by_default_ = value == "shared";
+	}
 	return config;
 }
 

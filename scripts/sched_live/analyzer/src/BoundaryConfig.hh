@@ -33,6 +33,10 @@ public:
 	const Entries &shared_entries() const { return shared_; }
 	const Entries &private_entries() const { return private_; }
 
+	// Whether a variable of the files that nothing else classifies is
+	// shared ("data_default": "shared") or private (the default).
+	bool data_shared_by_default() const { return data_shared_by_default_; }
+
 	bool covers(const std::string &file) const;
 	// The first configured prefix that name starts with.
 	std::optional<std::string> interface_prefix_of(const std::string &name) const;
@@ -47,6 +51,7 @@ private:
 	Entries external_;
 	Entries shared_;
 	Entries private_;
+	bool data_shared_by_default_ = false;
 };
 
 } // namespace sched_boundary

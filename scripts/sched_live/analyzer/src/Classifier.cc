@@ -40,6 +40,7 @@ public:
 	void mark_module_uses_outside();
 	void mark_outside_uses_module();
 	void mark_outside_references();
+	void apply_data_default();
 	void mark_escaping_addresses();
 	int propagate_initializers();
 	void mark_private_initializer_uses();
@@ -209,6 +210,19 @@ void Run::mark_outside_references()
 	}
 }
 
+// With "data_default": "shared", the variables no direct evidence has
+// classified are shared before the initializers are followed, so that
+// every reason points at a symbol classified before it.
+void Run::apply_data_default()
+{
+	if (!binding_.data_shared_by_default())
+		return;
+	for (SymbolId id = 0; id < table_.size(); id++)
+		if (boundary_variable(id))
+			set(id, Category::Shared,
+			    { ReasonKind::BoundaryDefault, Use::Call, 0, 0, "" });
+}
+
 void Run::mark_escaping_addresses()
 {
 	for (SymbolId id = 0; id < table_.size(); id++) {
@@ -311,6 +325,7 @@ Classification Classifier::classify() const
 	run.mark_module_uses_outside();
 	run.mark_outside_uses_module();
 	run.mark_outside_references();
+	run.apply_data_default();
 	run.mark_escaping_addresses();
 	run.propagate_initializers();
 	run.mark_private_initializer_uses();

@@ -24,6 +24,7 @@ const char *kind_name(SymbolKind kind)
 
 ConfigBinding::ConfigBinding(const BoundaryConfig &config, const SymbolTable &table)
 	: origin_(config.origin()), table_(table), in_boundary_(table.size(), false),
+	  data_shared_by_default_(config.data_shared_by_default()),
 	  forced_(table.size()), prefix_(table.size())
 {
 	for (SymbolId id = 0; id < table.size(); id++) {

@@ -31,6 +31,7 @@ public:
 	ConfigBinding(const BoundaryConfig &config, const SymbolTable &table);
 
 	bool in_boundary(SymbolId id) const { return in_boundary_.at(id); }
+	bool data_shared_by_default() const { return data_shared_by_default_; }
 	const std::optional<ConfigEntry> &forced(SymbolId id) const
 	{
 		return forced_.at(id);
@@ -53,6 +54,7 @@ private:
 	std::string origin_;
 	const SymbolTable &table_;
 	std::vector<bool> in_boundary_;
+	bool data_shared_by_default_;
 	std::vector<std::optional<ConfigEntry>> forced_;
 	std::vector<std::optional<std::string>> prefix_;
 };

@@ -112,9 +112,14 @@ Explainer::Step Explainer::step(SymbolId id) const
 			    ", which the module carries its own copy of";
 		break;
 	case ReasonKind::BoundaryDefault:
-		step.text = "it is defined in " + s.file +
-			    ", one of the configured files, and nothing outside "
-			    "the module uses it";
+		step.text = "it is defined in " + s.file + ", one of the configured files, ";
+		if (s.kind == SymbolKind::Function)
+			step.text += "and nothing outside the module uses it";
+		else if (classification_.category(id) == Category::Shared)
+			step.text += "and the config shares data by default: the "
+				     "running system's state stays in vmlinux";
+		else
+			step.text += "and nothing outside the module uses it";
 		break;
 	case ReasonKind::Unused:
 		step.text = s.defined ? "it is defined in " + s.file +

@@ -387,5 +387,33 @@ TEST(Classifier, AddressPassedToACarriedHeaderFunctionStaysInside)
 	EXPECT_EQ(a.category("s.c:less"), Category::Internal);
 }
 
+TEST(Classifier, DataSharedByDefaultKeepsStateInVmlinux)
+{
+	const Analysis a({
+		UnitBuilder("s.c")
+			.function("enqueue", "static").function("balance", "static")
+			.variable("nr_running", "static")
+			.variable("rt_class").holds(local("enqueue"))
+			.variable("balance_ops").holds(local("balance"))
+			.function("pick").reads(local("nr_running"))
+				.reads(global("rt_class")).reads(global("balance_ops"))
+			.facts(),
+	}, R"({
+		"files": ["s.c"],
+		"data_default": "shared",
+		"private": {"rt_class": "the module brings its own class"}
+	})");
+
+	/* State nobody else touches stays in vmlinux all the same ... */
+	EXPECT_EQ(a.category("s.c:nr_running"), Category::Shared);
+	EXPECT_EQ(a.reason("s.c:nr_running").kind, ReasonKind::BoundaryDefault);
+	/* ... so what shared data points at is reachable from vmlinux ... */
+	EXPECT_EQ(a.category("balance_ops"), Category::Shared);
+	EXPECT_EQ(a.category("s.c:balance"), Category::Interface);
+	/* ... and only what the config names is the module's own. */
+	EXPECT_EQ(a.category("rt_class"), Category::Private);
+	EXPECT_EQ(a.category("s.c:enqueue"), Category::Internal);
+}
+
 } // namespace
 } // namespace sched_boundary::test

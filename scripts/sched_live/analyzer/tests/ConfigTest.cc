@@ -130,5 +130,16 @@ TEST(ConfigBinding, SharedAndPrivateTogetherIsAnError)
 		  "boundary.json: \"runqueues\" is in both \"shared\" and \"private\"");
 }
 
+TEST(BoundaryConfig, DataDefaultIsPrivateUnlessSaidShared)
+{
+	EXPECT_FALSE(BoundaryConfig::parse(R"({"files": []})", "c").data_shared_by_default());
+	EXPECT_TRUE(BoundaryConfig::parse(R"({"files": [], "data_default": "shared"})", "c")
+			    .data_shared_by_default());
+	EXPECT_FALSE(BoundaryConfig::parse(R"({"files": [], "data_default": "private"})", "c")
+			     .data_shared_by_default());
+	EXPECT_THROW(BoundaryConfig::parse(R"({"files": [], "data_default": "copy"})", "c"),
+		     InputError);
+}
+
 } // namespace
 } // namespace sched_boundary::test

@@ -122,6 +122,24 @@ TEST(Explainer, ChainThroughTwoSharedVariablesEndsAtTheConfig)
 		  (std::vector<SymbolId>{ a.id("aa_inner"), a.id("zz_root") }));
 }
 
+TEST(Explainer, SelfAndMutualReferencesEndWhenDataIsSharedByDefault)
+{
+	// LIST_HEAD_INIT(task_groups) points at itself; two list heads can
+	// point at each other.  Every chain must still end.
+	const Analysis a({
+		UnitBuilder("s.c")
+			.variable("task_groups").holds(global("task_groups"), "variable")
+			.variable("head_a").holds(global("head_b"), "variable")
+			.variable("head_b").holds(global("head_a"), "variable")
+			.facts(),
+	}, R"({"files": ["s.c"], "data_default": "shared"})");
+
+	for (const char *name : { "task_groups", "head_a", "head_b" }) {
+		EXPECT_NO_THROW(a.explainer().explain(a.id(name))) << name;
+		EXPECT_EQ(a.category(name), Category::Shared) << name;
+	}
+}
+
 TEST(Explainer, StaticCopyInAnotherUnitSaysWhichUnit)
 {
 	const Analysis a({
