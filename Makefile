@@ -2,7 +2,7 @@
 #
 # Shortcuts for developers; the scripts in harness/ do the work.
 
-.PHONY: demo check patches check-bisect clean
+.PHONY: demo check patches check-bisect bench-boundary clean
 
 demo:
 	bash harness/demo.sh
@@ -17,6 +17,10 @@ patches:
 # Build the kernel at every patch of the series (slow; not part of check).
 check-bisect:
 	bash harness/check-bisect.sh
+
+# What the boundary tools cost the kernel build (figures, not a test).
+bench-boundary:
+	bash harness/bench-boundary-build.sh
 
 clean:
 	rm -rf build
