@@ -12,8 +12,8 @@ rm -rf "$KSRC"
 link_build_dir
 # --shared borrows the cached objects: the clone costs a checkout only.
 git clone -q --shared --branch master "$CACHE/base/linux" "$KSRC"
-git -C "$KSRC" config user.name "sched_live harness"
-git -C "$KSRC" config user.email "sched_live@localhost"
+git -C "$KSRC" config user.name "sched_live developers"
+git -C "$KSRC" config user.email "sched-live@lists.invalid"
 
 shopt -s nullglob
 patches=("$TOP"/patches/*.patch)
