@@ -43,9 +43,12 @@ mkdir -p "$BENCH"
 # object directories sit beside build/obj so that ccache's relative paths
 # are those of the test runs and their objects are reused.
 log "1/4 base tree, SCHED_LIVE=n"
+series_head=$(git -C "$KSRC" symbolic-ref -q --short HEAD || git -C "$KSRC" rev-parse HEAD)
+# A failed base build must not leave build/linux at the base.
+trap 'git -C "$KSRC" checkout -q "$series_head"' EXIT
 git -C "$KSRC" checkout -q --detach base
 bench_build "$KSRC" "$BUILD/bench-obj-base" n >/dev/null
-git -C "$KSRC" checkout -q -
+git -C "$KSRC" checkout -q "$series_head"
 log "2/4 series, SCHED_LIVE=n"
 bench_build "$KSRC" "$BUILD/bench-obj-n" n >/dev/null
 if cmp -s "$BUILD/bench-obj-base/vmlinux" "$BUILD/bench-obj-n/vmlinux"; then
