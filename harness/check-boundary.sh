@@ -3,8 +3,10 @@
 #
 # The kernel build computed the scheduler boundary: build/obj holds a
 # boundary.json newer than vmlinux.a, and it puts the functions everybody
-# knows to be entry points (or not) where they belong.  One result line
-# per check; the counts as a comment.
+# knows to be entry points (or not) where they belong; the generated
+# header and ABI description are there, and running the analyser again on
+# the same inputs writes the same bytes.  One result line per check; the
+# counts as a comment.
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -43,3 +45,42 @@ for set_name, names in expected.items():
         ok = name in sets[set_name]
         print(f"{'ok' if ok else 'not ok'} boundary: {name} is in {set_name}")
 PY
+
+LIVE=$KOBJ/kernel/sched/live
+HEADER=$KOBJ/include/generated/sched_live_boundary.h
+
+result()
+{
+	if [ "$1" = 0 ]; then echo "ok boundary: $2"; else echo "not ok boundary: $2"; fi
+}
+
+grep -q '^#define SCHED_LIVE_ABI_HASH	0x[0-9a-f]\{16\}ULL$' "$HEADER" &&
+	grep -q '^	X(schedule, "kernel/sched/core.c", 0, "void schedule(void)") \\$' "$HEADER" &&
+	grep -q '^	X(runqueues, "kernel/sched/core.c", 0, "struct rq") \\$' "$HEADER"
+result $? "sched_live_boundary.h has the hash, schedule and runqueues"
+
+missing=
+for type in task_struct rq sched_entity sched_class cfs_rq rt_rq; do
+	grep -q "^type struct $type: [0-9]* bytes\$" "$LIVE/boundary.abi" ||
+		missing="$missing $type"
+done
+[ -z "$missing" ]
+result $? "the ABI description has the layouts of task_struct, rq, sched_entity, sched_class, cfs_rq, rt_rq${missing:+ (missing:$missing)}"
+echo "# ABI hash $(sed -n 's/^#define SCHED_LIVE_ABI_HASH\t//p' "$HEADER"), $(grep -c '^type ' "$LIVE/boundary.abi") struct and union layouts"
+
+again=$(mktemp -d)
+previous=
+[ -f "$LIVE/boundary.json.prev" ] && previous="--previous $LIVE/boundary.json.prev"
+# shellcheck disable=SC2086
+"$KOBJ/scripts/sched_live/sched-boundary-analyze" \
+	--config "$KSRC/kernel/sched/live/boundary.conf" \
+	--outside "$LIVE/boundary.json.outside" --json "$again/boundary.json" \
+	--report "$again/boundary.md" --header "$again/sched_live_boundary.h" \
+	--abi "$again/boundary.abi" $previous \
+	"$KOBJ"/kernel/sched/{core,fair,build_policy,build_utility}.facts
+cmp -s "$again/boundary.json" "$LIVE/boundary.json" &&
+	cmp -s "$again/boundary.md" "$LIVE/boundary.md" &&
+	cmp -s "$again/boundary.abi" "$LIVE/boundary.abi" &&
+	cmp -s "$again/sched_live_boundary.h" "$HEADER"
+result $? "a second run writes byte-identical json, report, ABI and header"
+rm -rf "$again"

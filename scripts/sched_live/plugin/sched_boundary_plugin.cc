@@ -72,6 +72,7 @@ struct FunctionFacts {
 	std::string linkage;
 	Location where;
 	std::string signature;
+	std::set<std::string> records;
 	std::set<std::string> attributes;
 	std::string section;
 	std::set<SymbolRef> calls;
@@ -95,9 +96,26 @@ struct VariableFacts {
 	std::string linkage;
 	Location where;
 	std::string type;
+	std::set<std::string> records;
 	std::string section;
 	std::string scope;
 	std::set<InitializerRef> refs;
+};
+
+/* A member of a struct or union; anonymous members are flattened into it. */
+struct FieldLayout {
+	std::string name;
+	long offset_bits;
+	long size_bits;
+	std::string type;
+	std::set<std::string> records;
+};
+
+struct TypeLayout {
+	std::string name;		/* "struct rq", "union thread_union" */
+	Location where;
+	long size = 0;			/* bytes */
+	std::vector<FieldLayout> fields;	/* in offset order */
 };
 
 /* Writes JSON; the facts are flat enough not to need a library here. */
@@ -124,11 +142,13 @@ public:
 		string(v);
 	}
 
-	void value(int v)
+	void value(long v)
 	{
 		separate();
 		out_ << v;
 	}
+
+	void value(int v) { value(static_cast<long>(v)); }
 
 	void value(bool v)
 	{
@@ -234,13 +254,142 @@ private:
 	std::string srctree_;
 };
 
-std::string tree_to_string(tree t)
+/*
+ * C spelling of a type, with "inner" as the declarator: typedef names are
+ * kept, records print as their tag.  Unlike the middle end's dumper it
+ * never prints tree ids, so the same type reads the same in every unit.
+ */
+std::string type_to_string(tree type, const std::string &inner = "")
 {
-	char *s = print_generic_expr_to_str(t);
-	std::string str = s ? s : "";
+	std::string quals;
 
-	free(s);
-	return str;
+	if (!type || type == error_mark_node)
+		return "<error>" + inner;
+	if (TYPE_READONLY(type))
+		quals += "const ";
+	if (TYPE_VOLATILE(type))
+		quals += "volatile ";
+
+	tree name = TYPE_NAME(type);
+
+	if (name && TREE_CODE(name) == TYPE_DECL && DECL_ORIGINAL_TYPE(name))
+		return quals + IDENTIFIER_POINTER(DECL_NAME(name)) +
+		       (inner.empty() ? "" : " " + inner);
+
+	switch (TREE_CODE(type)) {
+	case POINTER_TYPE: {
+		tree target = TREE_TYPE(type);
+		std::string decl = "*";
+
+		if (!quals.empty())
+			decl += " " + quals.substr(0, quals.size() - 1) +
+				(inner.empty() ? "" : " ");
+		decl += inner;
+		if (TREE_CODE(target) == ARRAY_TYPE ||
+		    TREE_CODE(target) == FUNCTION_TYPE)
+			decl = "(" + decl + ")";
+		return type_to_string(target, decl);
+	}
+	case ARRAY_TYPE: {
+		tree domain = TYPE_DOMAIN(type);
+		std::string bound;
+
+		if (domain && TYPE_MAX_VALUE(domain) &&
+		    tree_fits_shwi_p(TYPE_MAX_VALUE(domain)))
+			bound = std::to_string(tree_to_shwi(TYPE_MAX_VALUE(domain)) + 1);
+		return type_to_string(TREE_TYPE(type), inner + "[" + bound + "]");
+	}
+	case FUNCTION_TYPE: {
+		std::string args;
+		tree arg = TYPE_ARG_TYPES(type);
+
+		for (; arg && TREE_VALUE(arg) != void_type_node; arg = TREE_CHAIN(arg))
+			args += (args.empty() ? "" : ", ") + type_to_string(TREE_VALUE(arg));
+		if (!arg)
+			args += args.empty() ? "..." : ", ...";
+		else if (args.empty())
+			args = "void";
+		return type_to_string(TREE_TYPE(type), inner + "(" + args + ")");
+	}
+	default:
+		break;
+	}
+
+	std::string base;
+
+	if (name && TREE_CODE(name) == TYPE_DECL)
+		name = DECL_NAME(name);
+	if (TREE_CODE(type) == RECORD_TYPE)
+		base = "struct ";
+	else if (TREE_CODE(type) == UNION_TYPE)
+		base = "union ";
+	else if (TREE_CODE(type) == ENUMERAL_TYPE)
+		base = "enum ";
+	base += name && TREE_CODE(name) == IDENTIFIER_NODE ?
+		IDENTIFIER_POINTER(name) : "<anonymous>";
+	if (inner.empty() || inner[0] == '[')
+		return quals + base + inner;
+	return quals + base + " " + inner;
+}
+
+/* "struct rq"; empty for an anonymous struct or union. */
+std::string tag_of(tree type)
+{
+	tree name = TYPE_NAME(type);
+
+	if (name && TREE_CODE(name) == TYPE_DECL)
+		name = DECL_NAME(name);
+	if (!name || TREE_CODE(name) != IDENTIFIER_NODE)
+		return "";
+	return std::string(TREE_CODE(type) == UNION_TYPE ? "union " : "struct ") +
+	       IDENTIFIER_POINTER(name);
+}
+
+/*
+ * The named structs and unions a type is made of, seen through typedefs,
+ * pointers, arrays and function prototypes, but not through their
+ * members: how the analyser follows a type to the layouts it depends on.
+ */
+void add_records_of(tree type, std::set<std::string> &records)
+{
+	while (type && type != error_mark_node) {
+		switch (TREE_CODE(type)) {
+		case POINTER_TYPE:
+		case REFERENCE_TYPE:
+		case ARRAY_TYPE:
+			type = TREE_TYPE(type);
+			continue;
+		case FUNCTION_TYPE:
+			for (tree arg = TYPE_ARG_TYPES(type); arg; arg = TREE_CHAIN(arg))
+				add_records_of(TREE_VALUE(arg), records);
+			type = TREE_TYPE(type);
+			continue;
+		case RECORD_TYPE:
+		case UNION_TYPE: {
+			std::string tag = tag_of(TYPE_MAIN_VARIANT(type));
+
+			if (!tag.empty()) {
+				records.insert(tag);
+			} else {
+				/* An anonymous one is only known by its members. */
+				for (tree f = TYPE_FIELDS(type); f; f = DECL_CHAIN(f))
+					if (TREE_CODE(f) == FIELD_DECL)
+						add_records_of(TREE_TYPE(f), records);
+			}
+			return;
+		}
+		default:
+			return;
+		}
+	}
+}
+
+std::set<std::string> records_of(tree type)
+{
+	std::set<std::string> records;
+
+	add_records_of(type, records);
+	return records;
 }
 
 /*
@@ -428,10 +577,134 @@ private:
 };
 
 /* Collects the facts of one translation unit and writes them. */
+/*
+ * The layouts of the structs and unions a unit's functions and variables
+ * use, and of every one reachable from them through members, pointers,
+ * arrays and function pointers: the boundary's ABI hash covers those that
+ * cross it (FORMAT.md).
+ */
+class LayoutCollector {
+public:
+	explicit LayoutCollector(const SourceNames &names) : names_(names) {}
+
+	void add_function(tree decl)
+	{
+		add_type(TREE_TYPE(decl));
+	}
+
+	void add_variable(tree decl)
+	{
+		add_type(TREE_TYPE(decl));
+	}
+
+	/* Sorted by name, then location. */
+	std::vector<const TypeLayout *> sorted() const
+	{
+		std::vector<const TypeLayout *> order;
+
+		for (const TypeLayout &layout : layouts_)
+			order.push_back(&layout);
+		std::sort(order.begin(), order.end(),
+			  [](const TypeLayout *a, const TypeLayout *b) {
+				  return std::tie(a->name, a->where.file, a->where.line) <
+					 std::tie(b->name, b->where.file, b->where.line);
+			  });
+		return order;
+	}
+
+private:
+	void add_type(tree type)
+	{
+		while (type && type != error_mark_node) {
+			switch (TREE_CODE(type)) {
+			case POINTER_TYPE:
+			case REFERENCE_TYPE:
+			case ARRAY_TYPE:
+				type = TREE_TYPE(type);
+				continue;
+			case FUNCTION_TYPE:
+				for (tree arg = TYPE_ARG_TYPES(type); arg;
+				     arg = TREE_CHAIN(arg))
+					add_type(TREE_VALUE(arg));
+				type = TREE_TYPE(type);
+				continue;
+			case RECORD_TYPE:
+			case UNION_TYPE:
+				add_record(TYPE_MAIN_VARIANT(type));
+				return;
+			default:
+				return;
+			}
+		}
+	}
+
+	void add_record(tree type)
+	{
+		if (!seen_.insert(type).second || !COMPLETE_TYPE_P(type) ||
+		    !tree_fits_uhwi_p(TYPE_SIZE_UNIT(type)))
+			return;
+
+		std::string name = tag_of(type);
+		TypeLayout layout;
+
+		/* Anonymous ones are laid out inside the record holding them. */
+		if (name.empty())
+			return add_members(type);
+		layout.name = name;
+		if (TYPE_STUB_DECL(type)) {
+			layout.where.file =
+				names_.relative(DECL_SOURCE_FILE(TYPE_STUB_DECL(type)));
+			layout.where.line = DECL_SOURCE_LINE(TYPE_STUB_DECL(type));
+		}
+		layout.size = tree_to_uhwi(TYPE_SIZE_UNIT(type));
+		flatten(type, "", 0, layout.fields);
+		layouts_.push_back(std::move(layout));
+		add_members(type);
+	}
+
+	void add_members(tree type)
+	{
+		for (tree field = TYPE_FIELDS(type); field; field = DECL_CHAIN(field))
+			if (TREE_CODE(field) == FIELD_DECL)
+				add_type(TREE_TYPE(field));
+	}
+
+	void flatten(tree type, const std::string &prefix, long base,
+		     std::vector<FieldLayout> &fields)
+	{
+		for (tree field = TYPE_FIELDS(type); field; field = DECL_CHAIN(field)) {
+			if (TREE_CODE(field) != FIELD_DECL)
+				continue;
+
+			tree ftype = TREE_TYPE(field);
+			const long offset = base + int_bit_position(field);
+			const bool record = TREE_CODE(ftype) == RECORD_TYPE ||
+					    TREE_CODE(ftype) == UNION_TYPE;
+			std::string name = prefix;
+
+			if (DECL_NAME(field))
+				name += IDENTIFIER_POINTER(DECL_NAME(field));
+			if (record && tag_of(TYPE_MAIN_VARIANT(ftype)).empty()) {
+				flatten(ftype, DECL_NAME(field) ? name + "." : prefix,
+					offset, fields);
+				continue;
+			}
+			fields.push_back({ name, offset,
+					   DECL_SIZE(field) && tree_fits_shwi_p(DECL_SIZE(field)) ?
+						   (long)tree_to_shwi(DECL_SIZE(field)) : -1,
+					   type_to_string(ftype), records_of(ftype) });
+		}
+	}
+
+	const SourceNames &names_;
+	std::set<tree> seen_;
+	std::vector<TypeLayout> layouts_;
+};
+
 class FactsCollector {
 public:
 	FactsCollector(std::string output, SourceNames names)
-		: output_(std::move(output)), names_(std::move(names)) {}
+		: output_(std::move(output)), names_(std::move(names)), layouts_(names_) {}
 
 	void collect()
 	{
@@ -463,6 +736,11 @@ public:
 		json.begin_array();
 		for (const VariableFacts *v : sorted(variables_))
 			write_variable(json, *v);
+		json.end_array();
+		json.key("types");
+		json.begin_array();
+		for (const TypeLayout *t : layouts_.sorted())
+			write_type(json, *t);
 		json.end_array();
 		json.end_object();
 		out.close();
@@ -497,8 +775,10 @@ private:
 		facts.where.line = DECL_SOURCE_LINE(decl);
 		facts.where.end_line = fn ? LOCATION_LINE(fn->function_end_locus) : 0;
 		facts.signature = signature(decl);
+		facts.records = records_of(TREE_TYPE(decl));
 		facts.attributes = attributes(decl);
 		facts.section = section_of(decl);
+		layouts_.add_function(decl);
 		if (fn && fn->cfg) {
 			push_cfun(fn);
 			BodyScanner(facts).scan(fn);
@@ -516,8 +796,10 @@ private:
 		facts.linkage = linkage_of(decl);
 		facts.where.file = names_.relative(DECL_SOURCE_FILE(decl));
 		facts.where.line = DECL_SOURCE_LINE(decl);
-		facts.type = tree_to_string(TREE_TYPE(decl));
+		facts.type = type_to_string(TREE_TYPE(decl));
+		facts.records = records_of(TREE_TYPE(decl));
 		facts.section = section_of(decl);
+		layouts_.add_variable(decl);
 		if (context && TREE_CODE(context) == FUNCTION_DECL)
 			facts.scope = IDENTIFIER_POINTER(DECL_NAME(context));
 		if (DECL_INITIAL(decl) && DECL_INITIAL(decl) != error_mark_node) {
@@ -544,25 +826,8 @@ private:
 
 	static std::string signature(tree decl)
 	{
-		tree type = TREE_TYPE(decl);
-		std::string sig = tree_to_string(TREE_TYPE(type)) + " " +
-				  IDENTIFIER_POINTER(DECL_NAME(decl)) + "(";
-		tree args = TYPE_ARG_TYPES(type);
-		bool first = true;
-
-		if (!args)
-			return sig + ")";
-		for (; args && TREE_VALUE(args) != void_type_node;
-		     args = TREE_CHAIN(args)) {
-			sig += first ? "" : ", ";
-			sig += tree_to_string(TREE_VALUE(args));
-			first = false;
-		}
-		if (!args)
-			sig += first ? "..." : ", ...";
-		else if (first)
-			sig += "void";
-		return sig + ")";
+		return type_to_string(TREE_TYPE(decl),
+				      IDENTIFIER_POINTER(DECL_NAME(decl)));
 	}
 
 	static std::set<std::string> attributes(tree decl)
@@ -611,6 +876,16 @@ private:
 		json.field("static", ref.is_static);
 	}
 
+	static void write_strings(JsonWriter &json, const char *key,
+				  const std::set<std::string> &strings)
+	{
+		json.key(key);
+		json.begin_array();
+		for (const std::string &s : strings)
+			json.value(s);
+		json.end_array();
+	}
+
 	static void write_refs(JsonWriter &json, const char *key,
 			       const std::set<SymbolRef> &refs)
 	{
@@ -642,11 +917,8 @@ private:
 		write_identity(json, f.name, f.linkage, f.where);
 		json.field("end_line", f.where.end_line);
 		json.field("signature", f.signature);
-		json.key("attributes");
-		json.begin_array();
-		for (const std::string &a : f.attributes)
-			json.value(a);
-		json.end_array();
+		write_strings(json, "records", f.records);
+		write_strings(json, "attributes", f.attributes);
 		json.field("section", f.section);
 		write_refs(json, "calls", f.calls);
 		json.key("address_of");
@@ -674,6 +946,7 @@ private:
 		json.begin_object();
 		write_identity(json, v.name, v.linkage, v.where);
 		json.field("type", v.type);
+		write_strings(json, "records", v.records);
 		json.field("section", v.section);
 		json.field("per_cpu", v.section.compare(0, 13, ".data..percpu") == 0);
 		json.field("scope", v.scope);
@@ -689,8 +962,31 @@ private:
 		json.end_object();
 	}
 
+	static void write_type(JsonWriter &json, const TypeLayout &t)
+	{
+		json.begin_object();
+		json.field("name", t.name);
+		json.field("file", t.where.file);
+		json.field("line", t.where.line);
+		json.field("size", t.size);
+		json.key("fields");
+		json.begin_array();
+		for (const FieldLayout &f : t.fields) {
+			json.begin_object();
+			json.field("name", f.name);
+			json.field("offset", f.offset_bits);
+			json.field("bits", f.size_bits);
+			json.field("type", f.type);
+			write_strings(json, "records", f.records);
+			json.end_object();
+		}
+		json.end_array();
+		json.end_object();
+	}
+
 	std::string output_;
 	SourceNames names_;
+	LayoutCollector layouts_;
 	std::vector<FunctionFacts> functions_;
 	std::vector<VariableFacts> variables_;
 };

@@ -308,6 +308,32 @@ TEST_F(FactsTest, RecordsInitializerReferences)
 	EXPECT_EQ(ops.at("refs")[0].at("kind"), "function");
 }
 
+TEST_F(FactsTest, RecordsTheLayoutsOfReachableStructs)
+{
+	const auto &runq = named("types", "struct runq");
+	const auto none = nlohmann::json::array();
+	const nlohmann::json fields = {
+		{ { "name", "nr" }, { "offset", 0 }, { "bits", 32 }, { "type", "int" },
+		  { "records", none } },
+		{ { "name", "clock" }, { "offset", 64 }, { "bits", 64 }, { "type", "word_t" },
+		  { "records", none } },
+		{ { "name", "tick" }, { "offset", 64 }, { "bits", 64 },
+		  { "type", "void (*)(struct runq *, int)" }, { "records", { "struct runq" } } },
+		{ { "name", "state.flags" }, { "offset", 128 }, { "bits", 24 },
+		  { "type", "char[3]" }, { "records", none } },
+		{ { "name", "class_ops" }, { "offset", 192 }, { "bits", 64 },
+		  { "type", "struct ops *" }, { "records", { "struct ops" } } },
+	};
+
+	EXPECT_EQ(runq.at("size"), 32);
+	EXPECT_EQ(runq.at("file"), "attributes.c");
+	EXPECT_EQ(runq.at("fields"), fields);
+	/* Reached through a member pointer. */
+	EXPECT_EQ(named("types", "struct ops").at("fields")[0].at("type"), "int (*)(void)");
+	EXPECT_EQ(named("functions", "runq_of").at("signature"), "struct runq *runq_of(int)");
+	EXPECT_EQ(named("functions", "runq_of").at("records"), nlohmann::json({ "struct runq" }));
+}
+
 TEST_F(FactsTest, OutputIsDeterministic)
 {
 	PluginCompiler cc(dir_, FIXTURES);

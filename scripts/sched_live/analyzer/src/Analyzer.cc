@@ -2,8 +2,12 @@
 #include "Analyzer.hh"
 
 #include <exception>
+#include <optional>
 
+#include "AbiDescription.hh"
 #include "BoundaryConfig.hh"
+#include "BoundaryDiff.hh"
+#include "BoundaryHeader.hh"
 #include "Classification.hh"
 #include "Classifier.hh"
 #include "ConfigBinding.hh"
@@ -21,6 +25,15 @@ namespace sched_boundary {
 namespace {
 
 constexpr const char *kPrefix = "sched-boundary-analyze: ";
+
+nlohmann::json load_json(const std::string &path)
+{
+	try {
+		return nlohmann::json::parse(TextFile::read(path));
+	} catch (const nlohmann::json::parse_error &e) {
+		throw InputError(path + ": " + e.what());
+	}
+}
 
 } // namespace
 
@@ -86,12 +99,30 @@ void Analyzer::analyse(const Options &options) const
 			first = false;
 		}
 	}
+	const JsonWriter json(table, classification);
+	std::optional<BoundaryDiff> since;
+
+	if (options.previous)
+		since = BoundaryDiff::between(load_json(*options.previous), json.to_json());
+	if (options.header || options.abi) {
+		const AbiDescription abi(units, table, classification);
+		// Rendered before anything is written: it can refuse a name.
+		const std::string header =
+			options.header ? BoundaryHeader(table, classification, abi).render() : "";
+
+		if (options.abi)
+			TextFile::write(*options.abi, abi.text());
+		if (options.header)
+			TextFile::write(*options.header, header);
+	}
 	if (options.json)
-		TextFile::write(*options.json, JsonWriter(table, classification).render());
+		TextFile::write(*options.json, json.render());
 	if (options.report)
 		TextFile::write(*options.report,
-				ReportWriter(table, classification, explainer).render());
-	if (!options.why.empty() || options.json || options.report)
+				ReportWriter(table, classification, explainer)
+					.render(since ? &*since : nullptr));
+	if (!options.why.empty() || options.json || options.report || options.header ||
+	    options.abi)
 		return;
 
 	for (const Category category : Classification::kSets)

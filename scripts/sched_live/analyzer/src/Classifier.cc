@@ -40,6 +40,7 @@ public:
 	void mark_module_uses_outside();
 	void mark_outside_uses_module();
 	void mark_outside_references();
+	void mark_local_statics();
 	void apply_data_default();
 	void mark_escaping_addresses();
 	int propagate_initializers();
@@ -64,6 +65,16 @@ private:
 		const Symbol &s = table_.at(id);
 
 		return s.kind == SymbolKind::Function && s.defined && s.is_static &&
+		       !binding_.in_boundary(id) && s.file.size() > 2 &&
+		       s.file.compare(s.file.size() - 2, 2, ".h") == 0;
+	}
+	// Likewise a static variable of such a header (often local to one of
+	// its functions): the module's copy of the header has its own.
+	bool variable_copied_with_header(SymbolId id) const
+	{
+		const Symbol &s = table_.at(id);
+
+		return s.kind == SymbolKind::Variable && s.defined && s.is_static &&
 		       !binding_.in_boundary(id) && s.file.size() > 2 &&
 		       s.file.compare(s.file.size() - 2, 2, ".h") == 0;
 	}
@@ -130,6 +141,11 @@ bool Run::module_use(SymbolId user, SymbolId used, Use use)
 	if (copied_with_header(used))
 		return set(used, Category::Internal,
 			   { ReasonKind::CopiedWithHeader, use, user, 0, "" });
+	if (variable_copied_with_header(used)) {
+		set(used, Category::Private,
+		    { ReasonKind::CopiedWithHeader, use, user, 0, "" });
+		return false;
+	}
 	set(used, is_function(used) ? Category::FunctionExternal :
 				      Category::VariableExternal,
 	    { ReasonKind::UsedByModule, use, user, 0, "" });
@@ -208,6 +224,18 @@ void Run::mark_outside_references()
 		else if (boundary_variable(*id))
 			set(*id, Category::Shared, reason);
 	}
+}
+
+// A static local to a function of the files belongs to that function: the
+// module's copy of the function has its own (a WARN_ONCE flag, a lockdep
+// key, __func__), unless the config or outside code says otherwise.
+void Run::mark_local_statics()
+{
+	for (SymbolId id = 0; id < table_.size(); id++)
+		if (boundary_variable(id) && !table_.at(id).scope.empty())
+			set(id, Category::Private,
+			    { ReasonKind::LocalStatic, Use::Call, 0, 0,
+			      table_.at(id).scope });
 }
 
 // With "data_default": "shared", the variables no direct evidence has
@@ -325,6 +353,7 @@ Classification Classifier::classify() const
 	run.mark_module_uses_outside();
 	run.mark_outside_uses_module();
 	run.mark_outside_references();
+	run.mark_local_statics();
 	run.apply_data_default();
 	run.mark_escaping_addresses();
 	run.propagate_initializers();

@@ -52,7 +52,8 @@ std::string CommandLine::usage()
 {
 	return "usage: sched-boundary-analyze --config boundary.json "
 	       "[--outside refs.txt] [--why NAME]... [--json OUT.json] "
-	       "[--report OUT.md] FACTS.json...";
+	       "[--report OUT.md [--previous OLD.json]] [--header OUT.h] "
+	       "[--abi OUT.abi] FACTS.json...";
 }
 
 Options CommandLine::parse(const std::vector<std::string> &args)
@@ -83,6 +84,12 @@ Options CommandLine::parse(const std::vector<std::string> &args)
 			set_once(options.json, "--json", *v);
 		} else if (auto v = values.option("--report")) {
 			set_once(options.report, "--report", *v);
+		} else if (auto v = values.option("--previous")) {
+			set_once(options.previous, "--previous", *v);
+		} else if (auto v = values.option("--header")) {
+			set_once(options.header, "--header", *v);
+		} else if (auto v = values.option("--abi")) {
+			set_once(options.abi, "--abi", *v);
 		} else {
 			throw InputError("unknown option " + arg + "\n" + usage());
 		}
@@ -93,6 +100,8 @@ Options CommandLine::parse(const std::vector<std::string> &args)
 		throw InputError("--config is required\n" + usage());
 	if (options.facts.empty())
 		throw InputError("no facts files given\n" + usage());
+	if (options.previous && !options.report)
+		throw InputError("--previous needs --report\n" + usage());
 	options.config = *config;
 	return options;
 }

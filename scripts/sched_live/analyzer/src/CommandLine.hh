@@ -14,6 +14,11 @@ struct Options {
 	std::vector<std::string> why;
 	std::optional<std::string> json;
 	std::optional<std::string> report;
+	// A boundary.json of an earlier build, for the report's changes section.
+	std::optional<std::string> previous;
+	// include/generated/sched_live_boundary.h and the ABI description.
+	std::optional<std::string> header;
+	std::optional<std::string> abi;
 	std::vector<std::string> facts;
 	bool help = false;
 };

@@ -107,9 +107,13 @@ Explainer::Step Explainer::step(SymbolId id) const
 					 std::string("no analysed unit defines it"));
 		break;
 	case ReasonKind::CopiedWithHeader:
-		step.text = use_phrase(r.use) + mention(r.other) +
-			    ", and it is a static function of " + s.file +
-			    ", which the module carries its own copy of";
+		step.text = use_phrase(r.use) + mention(r.other) + ", and it is a static " +
+			    (s.kind == SymbolKind::Function ? "function" : "variable") +
+			    " of " + s.file + ", which the module carries its own copy of";
+		break;
+	case ReasonKind::LocalStatic:
+		step.text = "it is a static variable local to " + r.text +
+			    ", and each copy of " + r.text + " keeps its own";
 		break;
 	case ReasonKind::BoundaryDefault:
 		step.text = "it is defined in " + s.file + ", one of the configured files, ";

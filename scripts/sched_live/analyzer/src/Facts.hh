@@ -38,6 +38,7 @@ struct FunctionFacts {
 	std::string file;
 	int line = 0;
 	std::string signature;
+	std::vector<std::string> records;	// structs and unions it names
 	std::vector<Ref> calls;
 	std::vector<AddressUse> address_of;
 	std::vector<Ref> reads;
@@ -50,8 +51,31 @@ struct VariableFacts {
 	std::string file;
 	int line = 0;
 	std::string type;
+	std::vector<std::string> records;
 	std::string scope;
 	std::vector<InitializerRef> refs;
+};
+
+struct FieldLayout {
+	std::string name;
+	int offset = 0;		// bits
+	int bits = 0;		// -1: a flexible array
+	std::string type;
+	std::vector<std::string> records;
+
+	bool operator==(const FieldLayout &o) const
+	{
+		return name == o.name && offset == o.offset && bits == o.bits &&
+		       type == o.type && records == o.records;
+	}
+};
+
+struct TypeLayout {
+	std::string name;	// "struct rq"
+	std::string file;
+	int line = 0;
+	int size = 0;		// bytes
+	std::vector<FieldLayout> fields;
 };
 
 struct UnitFacts {
@@ -60,6 +84,7 @@ struct UnitFacts {
 	std::string origin;
 	std::vector<FunctionFacts> functions;
 	std::vector<VariableFacts> variables;
+	std::vector<TypeLayout> types;
 };
 
 } // namespace sched_boundary

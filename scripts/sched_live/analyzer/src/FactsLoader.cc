@@ -69,6 +69,40 @@ AddressUse parse_address_use(const JsonFields &fields)
 	return use;
 }
 
+// Absent from facts written before layouts were recorded.
+std::vector<std::string> parse_strings(const JsonFields &fields, const char *key)
+{
+	std::vector<std::string> strings;
+
+	if (!fields.has(key))
+		return strings;
+
+	const nlohmann::json &array = fields.array(key);
+
+	for (std::size_t i = 0; i < array.size(); i++) {
+		if (!array[i].is_string())
+			throw InputError(fields.element(key, i) + ": not a string");
+		strings.push_back(array[i].get<std::string>());
+	}
+	return strings;
+}
+
+TypeLayout parse_type(const JsonFields &fields)
+{
+	TypeLayout t;
+
+	t.name = fields.string("name");
+	t.file = fields.string("file");
+	t.line = fields.integer("line");
+	t.size = fields.integer("size");
+	for_each_element(fields, "fields", [&t](const JsonFields &f) {
+		t.fields.push_back({ f.string("name"), f.integer("offset"),
+				     f.integer("bits"), f.string("type"),
+				     parse_strings(f, "records") });
+	});
+	return t;
+}
+
 FunctionFacts parse_function(const JsonFields &fields)
 {
 	FunctionFacts f;
@@ -78,6 +112,7 @@ FunctionFacts parse_function(const JsonFields &fields)
 	f.file = fields.string("file");
 	f.line = fields.integer("line");
 	f.signature = fields.string("signature");
+	f.records = parse_strings(fields, "records");
 	f.calls = parse_refs(fields, "calls");
 	for_each_element(fields, "address_of", [&f](const JsonFields &use) {
 		f.address_of.push_back(parse_address_use(use));
@@ -112,6 +147,7 @@ VariableFacts parse_variable(const JsonFields &fields)
 	v.file = fields.string("file");
 	v.line = fields.integer("line");
 	v.type = fields.string("type");
+	v.records = parse_strings(fields, "records");
 	v.scope = fields.has("scope") ? fields.string("scope") : "";
 	for_each_element(fields, "refs", [&v](const JsonFields &ref) {
 		v.refs.push_back(parse_initializer_ref(ref));
@@ -158,6 +194,10 @@ UnitFacts FactsLoader::from_json(const nlohmann::json &facts,
 	for_each_element(fields, "variables", [&unit](const JsonFields &v) {
 		unit.variables.push_back(parse_variable(v));
 	});
+	if (fields.has("types"))
+		for_each_element(fields, "types", [&unit](const JsonFields &t) {
+			unit.types.push_back(parse_type(t));
+		});
 	return unit;
 }
 

@@ -18,6 +18,7 @@ enum class ReasonKind {
 	InInitializer,		// other: a variable that is not private
 	UsedByModule,		// other: a module function or private variable; use
 	CopiedWithHeader,	// other: the module function using it; use
+	LocalStatic,		// text: the function it is local to
 	BoundaryDefault,	// in S and nothing made it anything else
 	Unused,			// outside S and the module does not use it
 };

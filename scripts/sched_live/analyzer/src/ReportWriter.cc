@@ -83,8 +83,12 @@ std::string ReportWriter::shared_table() const
 	return text;
 }
 
-std::string ReportWriter::render() const
+std::string ReportWriter::render(const BoundaryDiff *since) const
 {
+	std::string changes;
+
+	if (since)
+		changes = "\n## Changes since the previous boundary\n\n" + since->render();
 	return "# sched_live boundary report\n\n"
 	       "## Counts\n\n" +
 	       counts() +
@@ -94,7 +98,7 @@ std::string ReportWriter::render() const
 	       "\n## Shared data\n\n"
 	       "Variables in the boundary files that code staying in vmlinux also "
 	       "uses: the module must not bring its own copy.\n\n" +
-	       shared_table();
+	       shared_table() + changes;
 }
 
 } // namespace sched_boundary

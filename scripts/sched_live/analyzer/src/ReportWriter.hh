@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "BoundaryDiff.hh"
 #include "Classification.hh"
 #include "Explainer.hh"
 #include "SymbolTable.hh"
@@ -19,7 +20,8 @@ public:
 	ReportWriter(const SymbolTable &table, const Classification &classification,
 		     const Explainer &explainer);
 
-	std::string render() const;
+	// With a diff, the report ends with what changed since that boundary.
+	std::string render(const BoundaryDiff *since = nullptr) const;
 
 private:
 	std::string counts() const;

@@ -256,10 +256,13 @@ Symbol SymbolsBuilder::make_symbol(const std::string &key) const
 		s.file = d.function->file;
 		s.line = d.function->line;
 		s.signature = d.function->signature;
+		s.records = d.function->records;
 	} else {
 		s.file = d.variable->file;
 		s.line = d.variable->line;
 		s.type = d.variable->type;
+		s.records = d.variable->records;
+		s.scope = d.variable->scope;
 	}
 	return s;
 }

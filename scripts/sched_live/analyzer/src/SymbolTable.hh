@@ -38,6 +38,8 @@ struct Symbol {
 	int line = 0;
 	std::string signature;	// functions
 	std::string type;	// variables
+	std::vector<std::string> records;	// structs and unions its type names
+	std::string scope;	// variables: the function a local static is in
 
 	std::vector<SymbolId> calls;
 	std::vector<AddressEdge> addresses;

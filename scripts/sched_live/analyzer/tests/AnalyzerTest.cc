@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "Analysis.hh"
 #include "Analyzer.hh"
@@ -81,6 +82,61 @@ TEST_F(AnalyzerRun, WritesJsonAndReportQuietly)
 	EXPECT_EQ(out_.str(), "");
 	EXPECT_EQ(TextFile::read(json), TextFile::read(data_path("minisched/expected.json")));
 	EXPECT_NE(TextFile::read(report).find("| F_interface | 6 |"), std::string::npos);
+}
+
+TEST_F(AnalyzerRun, HeaderAndAbiAreByteIdenticalOnEveryRun)
+{
+	const std::string header = dir_.file("boundary.h");
+	const std::string abi = dir_.file("boundary.abi");
+
+	EXPECT_EQ(run({ "--config", config(), "--header", header, "--abi", abi }), 0);
+	EXPECT_EQ(out_.str(), "");
+
+	const std::string first_header = TextFile::read(header);
+	const std::string first_abi = TextFile::read(abi);
+
+	EXPECT_NE(first_header.find("#define SCHED_LIVE_NR_INTERFACE\t6\n"), std::string::npos);
+	EXPECT_EQ(first_abi.rfind("sched_live ABI description, format 1\n", 0), 0u);
+	EXPECT_EQ(run({ "--config", config(), "--header", header, "--abi", abi }), 0);
+	EXPECT_EQ(TextFile::read(header), first_header);
+	EXPECT_EQ(TextFile::read(abi), first_abi);
+}
+
+TEST_F(AnalyzerRun, ReportComparesWithThePreviousBoundary)
+{
+	const std::string previous = dir_.file("previous.json");
+	const std::string report = dir_.file("out.md");
+	nlohmann::json old = nlohmann::json::parse(
+		TextFile::read(data_path("minisched/expected.json")));
+
+	old["functions"]["interface"].push_back("sched/core.c:gone_fn");
+	TextFile::write(previous, old.dump());
+	EXPECT_EQ(run({ "--config", config(), "--report", report, "--previous", previous }), 0);
+
+	const std::string text = TextFile::read(report);
+
+	EXPECT_NE(text.find("\n## Changes since the previous boundary\n\n"
+			    "| Set | Entered | Left |\n| --- | ---: | ---: |\n"
+			    "| F_interface | 0 | 1 |\n"),
+		  std::string::npos);
+	EXPECT_NE(text.find("- left: `sched/core.c:gone_fn`\n"), std::string::npos);
+
+	TextFile::write(previous, TextFile::read(data_path("minisched/expected.json")));
+	EXPECT_EQ(run({ "--config", config(), "--report", report, "--previous", previous }), 0);
+	EXPECT_NE(TextFile::read(report).find("boundary\n\nNo set changed.\n"),
+		  std::string::npos);
+}
+
+TEST_F(AnalyzerRun, BrokenPreviousBoundaryIsBadInput)
+{
+	const std::string previous = dir_.file("previous.json");
+
+	TextFile::write(previous, "{ not json");
+	EXPECT_EQ(run({ "--config", config(), "--report", dir_.file("r.md"),
+			"--previous", previous }), 2);
+	EXPECT_NE(err_.str().find(previous + ": "), std::string::npos);
+	EXPECT_EQ(run({ "--config", config(), "--previous", previous }), 2);
+	EXPECT_NE(err_.str().find("--previous needs --report"), std::string::npos);
 }
 
 TEST_F(AnalyzerRun, CommandLineMistakesAreBadInput)

@@ -415,5 +415,43 @@ TEST(Classifier, DataSharedByDefaultKeepsStateInVmlinux)
 	EXPECT_EQ(a.category("s.c:enqueue"), Category::Internal);
 }
 
+TEST(Classifier, StaticLocalToAModuleFunctionIsPrivate)
+{
+	const Analysis a({
+		UnitBuilder("s.c")
+			.function("warn_once").reads(local("warned.1")).writes(local("warned.1"))
+			.variable("warned.1", "static").local_to("warn_once")
+			.variable("state", "static")
+			.facts(),
+	}, R"({ "files": ["s.c"], "data_default": "shared" })");
+
+	EXPECT_EQ(a.category("s.c:warned.1"), Category::Private);
+	EXPECT_EQ(a.reason("s.c:warned.1").kind, ReasonKind::LocalStatic);
+	EXPECT_EQ(a.why("s.c:warned.1"),
+		  "s.c:warned.1: private\n  because it is a static variable local to "
+		  "warn_once, and each copy of warn_once keeps its own\n");
+	EXPECT_EQ(a.category("s.c:state"), Category::Shared);
+}
+
+TEST(Classifier, StaticOfACarriedHeaderIsPrivate)
+{
+	const Analysis a({
+		UnitBuilder("s.c")
+			.function("tick").calls(local("once"))
+			.function("once", "static", "lib.h").writes(local("done.2"))
+			.variable("done.2", "static", "lib.h").local_to("once")
+			.variable("table", "static", "lib.h")
+			.function("lookup", "static", "lib.h").reads(local("table"))
+			.facts(),
+	}, kConfig);
+
+	EXPECT_EQ(a.category("s.c:once"), Category::Internal);
+	EXPECT_EQ(a.category("s.c:done.2"), Category::Private);
+	EXPECT_EQ(a.reason("s.c:done.2").kind, ReasonKind::CopiedWithHeader);
+	EXPECT_EQ(a.reason("s.c:done.2").other, a.id("s.c:once"));
+	/* Nothing the module carries reads it. */
+	EXPECT_EQ(a.category("s.c:table"), Category::Outside);
+}
+
 } // namespace
 } // namespace sched_boundary::test

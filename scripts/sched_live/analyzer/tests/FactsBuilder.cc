@@ -77,6 +77,41 @@ UnitBuilder &UnitBuilder::function(const std::string &name, const std::string &l
 	return *this;
 }
 
+UnitBuilder &UnitBuilder::records(const std::vector<std::string> &names)
+{
+	if (!current_list_ || std::string(current_list_) == "types")
+		throw std::logic_error("UnitBuilder: records() needs a function or variable");
+	current(current_list_)["records"] = names;
+	return *this;
+}
+
+UnitBuilder &UnitBuilder::type(const std::string &name, int size)
+{
+	facts_["types"].push_back({
+		{ "name", name },
+		{ "file", unit_ },
+		{ "line", next_line_++ },
+		{ "size", size },
+		{ "fields", nlohmann::json::array() },
+	});
+	current_list_ = "types";
+	return *this;
+}
+
+UnitBuilder &UnitBuilder::field(const std::string &name, int offset, int bits,
+				const std::string &type,
+				const std::vector<std::string> &records)
+{
+	current("types")["fields"].push_back({
+		{ "name", name },
+		{ "offset", offset },
+		{ "bits", bits },
+		{ "type", type },
+		{ "records", records },
+	});
+	return *this;
+}
+
 UnitBuilder &UnitBuilder::calls(nlohmann::json ref)
 {
 	current("functions")["calls"].push_back(std::move(ref));
@@ -98,6 +133,12 @@ UnitBuilder &UnitBuilder::reads(nlohmann::json ref)
 UnitBuilder &UnitBuilder::writes(nlohmann::json ref)
 {
 	current("functions")["writes"].push_back(std::move(ref));
+	return *this;
+}
+
+UnitBuilder &UnitBuilder::local_to(const std::string &function)
+{
+	current("variables")["scope"] = function;
 	return *this;
 }
 

@@ -39,8 +39,20 @@ public:
 	UnitBuilder &variable(const std::string &name,
 			      const std::string &linkage = "global",
 			      const std::string &file = "");
+	// Makes the current variable a static local to function.
+	UnitBuilder &local_to(const std::string &function);
 	// An address in the current variable's initializer.
 	UnitBuilder &holds(nlohmann::json ref, const std::string &kind = "function");
+
+	// The structs and unions the current function's prototype or the
+	// current variable's type names.
+	UnitBuilder &records(const std::vector<std::string> &names);
+
+	// A struct or union layout, and a field of the current one.
+	UnitBuilder &type(const std::string &name, int size);
+	UnitBuilder &field(const std::string &name, int offset, int bits,
+			   const std::string &type,
+			   const std::vector<std::string> &records = {});
 
 	const nlohmann::json &json() const { return facts_; }
 	UnitFacts facts() const;
