@@ -71,6 +71,7 @@ collect check-overlay "$HARNESS/check-overlay.sh"
 collect test-tools "$HARNESS/test-tools.sh"
 step build-kernel "$HARNESS/build-kernel.sh" || summary
 collect check-boundary "$HARNESS/check-boundary.sh"
+collect check-extracted "$HARNESS/check-extracted.sh"
 collect static-checks "$HARNESS/static-checks.sh"
 step build-guest "$HARNESS/build-guest.sh" || summary
 step run-guest "$HARNESS/run-guest.sh"

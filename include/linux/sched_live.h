@@ -56,4 +56,42 @@ void sched_live_unregister(struct sched_live_scheduler *sched);
  */
 #define sched_live_register(sched) __sched_live_register(sched, THIS_MODULE)
 
+/**
+ * struct sched_live_symbol - a symbol of vmlinux a scheduler module may use
+ * @name: its link name: the symbol's name, or for a file-scope static of
+ *        the scheduler "__sched_live.<unit>.<name>"
+ * @addr: its address
+ *
+ * The kernel build generates the table of these (sched_live_symbols[],
+ * sorted by name) from the scheduler boundary: the symbols the extracted
+ * scheduler uses that vmlinux does not export.
+ */
+struct sched_live_symbol {
+	const char	*name;
+	const void	*addr;
+};
+
+extern const struct sched_live_symbol sched_live_symbols[];
+extern const unsigned int sched_live_nr_symbols;
+
+/**
+ * struct sched_live_implementation - where a module implements an interface
+ * @key: the interface function, as in include/generated/sched_live_boundary.h:
+ *       its name, or "<unit>:<name>" for a static
+ * @addr: the module's function
+ */
+struct sched_live_implementation {
+	const char	*key;
+	void		*addr;
+};
+
+/*
+ * SCHED_LIVE_IMPLEMENTS - record that function @fn of this module
+ * implements the interface function @key; the extracted scheduler's units
+ * end with one per interface function they define.
+ */
+#define SCHED_LIVE_IMPLEMENTS(fn, key)					\
+	static const struct sched_live_implementation __sched_live_impl_##fn \
+	__used __section(".sched_live.implements") = { key, (void *)(fn) }
+
 #endif /* _LINUX_SCHED_LIVE_H */

@@ -14,9 +14,18 @@
  * is lowered to GIMPLE with a CFG but nothing is inlined yet, so the call
  * graph is the one the source shows, and all names and types are intact.
  *
+ * With publish-statics=PREFIX, it also gives every file-scope static
+ * variable defined in a .c file under PREFIX a global, unit-qualified
+ * name, "__sched_live.<unit>.<name>" (<unit>: the main input's base name
+ * without .c).  The scheduler module uses such a variable of vmlinux in
+ * place, so it needs a name to be linked against, and the compiler must
+ * not assume that it sees every write to it.
+ *
  * Options:
- *   -fplugin-arg-sched_boundary_plugin-output=FILE   where to write (required)
+ *   -fplugin-arg-sched_boundary_plugin-output=FILE   where to write the facts
  *   -fplugin-arg-sched_boundary_plugin-srctree=DIR   strip DIR/ from file names
+ *   -fplugin-arg-sched_boundary_plugin-publish-statics=PREFIX
+ * At least one of output and publish-statics is required.
  */
 
 #include "gcc-common.h"
@@ -35,7 +44,8 @@ namespace {
 
 const char *const plugin_help =
 	"output=FILE\twrite the unit's facts to FILE\n"
-	"srctree=DIR\tname files relative to DIR\n";
+	"srctree=DIR\tname files relative to DIR\n"
+	"publish-statics=PREFIX\tgive the file-scope statics of PREFIX*.c global names\n";
 
 /* A function or variable named from the unit that uses it. */
 struct SymbolRef {
@@ -96,6 +106,7 @@ struct VariableFacts {
 	std::string linkage;
 	Location where;
 	std::string type;
+	std::string declaration;
 	std::set<std::string> records;
 	std::string section;
 	std::string scope;
@@ -346,11 +357,12 @@ std::string tag_of(tree type)
 }
 
 /*
- * The named structs and unions a type is made of, seen through typedefs,
- * pointers, arrays and function prototypes, but not through their
- * members: how the analyser follows a type to the layouts it depends on.
+ * Calls on_record for the main variant of each struct or union a type is
+ * made of, seen through typedefs, pointers, arrays and function
+ * prototypes, but not through members.
  */
-void add_records_of(tree type, std::set<std::string> &records)
+template <typename OnRecord>
+void for_each_record(tree type, OnRecord &&on_record)
 {
 	while (type && type != error_mark_node) {
 		switch (TREE_CODE(type)) {
@@ -361,27 +373,36 @@ void add_records_of(tree type, std::set<std::string> &records)
 			continue;
 		case FUNCTION_TYPE:
 			for (tree arg = TYPE_ARG_TYPES(type); arg; arg = TREE_CHAIN(arg))
-				add_records_of(TREE_VALUE(arg), records);
+				for_each_record(TREE_VALUE(arg), on_record);
 			type = TREE_TYPE(type);
 			continue;
 		case RECORD_TYPE:
-		case UNION_TYPE: {
-			std::string tag = tag_of(TYPE_MAIN_VARIANT(type));
-
-			if (!tag.empty()) {
-				records.insert(tag);
-			} else {
-				/* An anonymous one is only known by its members. */
-				for (tree f = TYPE_FIELDS(type); f; f = DECL_CHAIN(f))
-					if (TREE_CODE(f) == FIELD_DECL)
-						add_records_of(TREE_TYPE(f), records);
-			}
+		case UNION_TYPE:
+			on_record(TYPE_MAIN_VARIANT(type));
 			return;
-		}
 		default:
 			return;
 		}
 	}
+}
+
+/*
+ * The names of those records, how the analyser follows a type to the
+ * layouts it depends on; an anonymous one is known only by its members.
+ */
+void add_records_of(tree type, std::set<std::string> &records)
+{
+	for_each_record(type, [&records](tree record) {
+		std::string tag = tag_of(record);
+
+		if (!tag.empty()) {
+			records.insert(tag);
+			return;
+		}
+		for (tree f = TYPE_FIELDS(record); f; f = DECL_CHAIN(f))
+			if (TREE_CODE(f) == FIELD_DECL)
+				add_records_of(TREE_TYPE(f), records);
+	});
 }
 
 std::set<std::string> records_of(tree type)
@@ -615,27 +636,7 @@ public:
 private:
 	void add_type(tree type)
 	{
-		while (type && type != error_mark_node) {
-			switch (TREE_CODE(type)) {
-			case POINTER_TYPE:
-			case REFERENCE_TYPE:
-			case ARRAY_TYPE:
-				type = TREE_TYPE(type);
-				continue;
-			case FUNCTION_TYPE:
-				for (tree arg = TYPE_ARG_TYPES(type); arg;
-				     arg = TREE_CHAIN(arg))
-					add_type(TREE_VALUE(arg));
-				type = TREE_TYPE(type);
-				continue;
-			case RECORD_TYPE:
-			case UNION_TYPE:
-				add_record(TYPE_MAIN_VARIANT(type));
-				return;
-			default:
-				return;
-			}
-		}
+		for_each_record(type, [this](tree record) { add_record(record); });
 	}
 
 	void add_record(tree type)
@@ -797,6 +798,8 @@ private:
 		facts.where.file = names_.relative(DECL_SOURCE_FILE(decl));
 		facts.where.line = DECL_SOURCE_LINE(decl);
 		facts.type = type_to_string(TREE_TYPE(decl));
+		facts.declaration = type_to_string(TREE_TYPE(decl),
+						   IDENTIFIER_POINTER(DECL_NAME(decl)));
 		facts.records = records_of(TREE_TYPE(decl));
 		facts.section = section_of(decl);
 		layouts_.add_variable(decl);
@@ -946,6 +949,7 @@ private:
 		json.begin_object();
 		write_identity(json, v.name, v.linkage, v.where);
 		json.field("type", v.type);
+		json.field("declaration", v.declaration);
 		write_strings(json, "records", v.records);
 		json.field("section", v.section);
 		json.field("per_cpu", v.section.compare(0, 13, ".data..percpu") == 0);
@@ -991,6 +995,62 @@ private:
 	std::vector<VariableFacts> variables_;
 };
 
+/* publish-statics: see the top of the file. */
+class StaticsPublisher {
+public:
+	StaticsPublisher(std::string prefix, const SourceNames &names)
+		: prefix_(std::move(prefix)), names_(names) {}
+
+	bool enabled() const { return !prefix_.empty(); }
+
+	void publish() const
+	{
+		varpool_node *var;
+		const std::string unit = unit_name();
+
+		FOR_EACH_VARIABLE(var) {
+			tree decl = var->decl;
+
+			if (!publishable(decl))
+				continue;
+			std::string name = "__sched_live." + unit + "." +
+					   IDENTIFIER_POINTER(DECL_NAME(decl));
+
+			symtab->change_decl_assembler_name(decl,
+							   get_identifier(name.c_str()));
+			TREE_PUBLIC(decl) = 1;
+		}
+	}
+
+private:
+	bool publishable(tree decl) const
+	{
+		tree context = DECL_CONTEXT(decl);
+
+		if (DECL_EXTERNAL(decl) || TREE_PUBLIC(decl) || !TREE_STATIC(decl) ||
+		    !DECL_NAME(decl) ||
+		    (context && TREE_CODE(context) != TRANSLATION_UNIT_DECL))
+			return false;
+
+		const std::string file = names_.relative(DECL_SOURCE_FILE(decl));
+
+		return file.compare(0, prefix_.size(), prefix_) == 0 &&
+		       file.size() > 2 && file.compare(file.size() - 2, 2, ".c") == 0;
+	}
+
+	static std::string unit_name()
+	{
+		std::string base = lbasename(main_input_filename);
+
+		if (base.size() > 2 && base.compare(base.size() - 2, 2, ".c") == 0)
+			base.resize(base.size() - 2);
+		return base;
+	}
+
+	std::string prefix_;
+	const SourceNames &names_;
+};
+
 const pass_data sched_boundary_pass_data = {
 	.type			= SIMPLE_IPA_PASS,
 	.name			= "sched_boundary",
@@ -1006,22 +1066,28 @@ const pass_data sched_boundary_pass_data = {
 /* Records the unit once, before free_lang_data drops names and types. */
 class SchedBoundaryPass : public simple_ipa_opt_pass {
 public:
-	SchedBoundaryPass(FactsCollector &collector)
+	SchedBoundaryPass(FactsCollector *collector, const StaticsPublisher &publisher)
 		: simple_ipa_opt_pass(sched_boundary_pass_data, g),
-		  collector_(collector) {}
+		  collector_(collector), publisher_(publisher) {}
 
+	/* Facts first: they name variables as the source does. */
 	unsigned int execute(function *) override
 	{
-		collector_.collect();
-		if (!collector_.write())
-			error("cannot write %qs", collector_.output().c_str());
+		if (collector_) {
+			collector_->collect();
+			if (!collector_->write())
+				error("cannot write %qs", collector_->output().c_str());
+		}
+		if (publisher_.enabled())
+			publisher_.publish();
 		return 0;
 	}
 
 	opt_pass *clone() override { return this; }
 
 private:
-	FactsCollector &collector_;
+	FactsCollector *collector_;
+	const StaticsPublisher &publisher_;
 };
 
 } /* namespace */
@@ -1030,7 +1096,7 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 			  struct plugin_gcc_version *version)
 {
 	const char *const plugin_name = plugin_info->base_name;
-	std::string output, srctree;
+	std::string output, srctree, publish;
 	struct register_pass_info pass_info;
 
 	if (!plugin_default_version_check(version, &gcc_version)) {
@@ -1046,13 +1112,16 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 			output = value;
 		else if (!strcmp(arg.key, "srctree"))
 			srctree = value;
+		else if (!strcmp(arg.key, "publish-statics"))
+			publish = value;
 		else
 			error(G_("unknown option %<-fplugin-arg-%s-%s%>"),
 			      plugin_name, arg.key);
 	}
-	if (output.empty()) {
-		error(G_("option %<-fplugin-arg-%s-output%> is required"),
-		      plugin_name);
+	if (output.empty() && publish.empty()) {
+		error(G_("option %<-fplugin-arg-%s-output%> or "
+			 "%<-fplugin-arg-%s-publish-statics%> is required"),
+		      plugin_name, plugin_name);
 		return 1;
 	}
 
@@ -1062,10 +1131,12 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 	};
 	register_callback(plugin_name, PLUGIN_INFO, NULL, &info);
 
-	/* Lives as long as the compiler; gcc never unloads a plugin. */
-	auto *collector = new FactsCollector(output, SourceNames(srctree));
+	/* These live as long as the compiler; gcc never unloads a plugin. */
+	auto *names = new SourceNames(srctree);
+	auto *collector = output.empty() ? nullptr : new FactsCollector(output, *names);
+	auto *publisher = new StaticsPublisher(publish, *names);
 
-	pass_info.pass = new SchedBoundaryPass(*collector);
+	pass_info.pass = new SchedBoundaryPass(collector, *publisher);
 	pass_info.reference_pass_name = "*free_lang_data";
 	pass_info.ref_pass_instance_number = 1;
 	pass_info.pos_op = PASS_POS_INSERT_BEFORE;

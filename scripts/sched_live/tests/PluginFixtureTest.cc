@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "Analyzer.hh"
+#include "Extractor.hh"
 #include "TempDir.hh"
 
 namespace {
@@ -216,6 +217,121 @@ TEST_F(MiniSchedTest, ClassificationIgnoresInputOrder)
 
 	ASSERT_EQ(again.status, Analyzer::kOk) << again.errors;
 	EXPECT_EQ(again.json_text, result_->json_text);
+}
+
+// sched-boundary-extract on the miniature scheduler.
+class ExtractTest : public MiniSchedTest {
+protected:
+	static void SetUpTestSuite()
+	{
+		MiniSchedTest::SetUpTestSuite();
+
+		const std::string root = FIXTURES "/minisched";
+		std::vector<std::string> args = {
+			"--config", root + "/boundary.json", "--srctree", root,
+			"--tree", dir_->file("tree"), "--symtab", dir_->file("symtab.c"),
+			"--symvers", dir_->file("symvers"),
+		};
+		std::ostringstream out, err;
+
+		args.insert(args.end(), facts_.begin(), facts_.end());
+		status_ = sched_boundary::Extractor(out, err).run(args);
+		errors_ = err.str();
+	}
+
+	static std::string tree(const std::string &name)
+	{
+		return read_file(dir_->file("tree/" + name));
+	}
+
+	static bool has(const std::string &text, const std::string &what)
+	{
+		return text.find(what) != std::string::npos;
+	}
+
+	static inline int status_ = -1;
+	static inline std::string errors_;
+};
+
+TEST_F(ExtractTest, WritesTheTree)
+{
+	ASSERT_EQ(status_, sched_boundary::Extractor::kOk) << errors_;
+	for (const char *name : { "core.c", "fair.c", "sched.h", "Kbuild",
+				  "sched_live_module.c", "sched_classes.lds.S" })
+		EXPECT_FALSE(tree(name).empty()) << name;
+	/* Not a file of the boundary. */
+	EXPECT_TRUE(tree("user.c").empty());
+}
+
+TEST_F(ExtractTest, BootOnlyCodeAndWhatOnlyItReachesAreLeftOut)
+{
+	const std::string core = tree("core.c");
+
+	EXPECT_FALSE(has(core, "sched_init"));
+	EXPECT_FALSE(has(core, "inline_helper"));
+	/* Its callback is an interface, reached from vmlinux's timer. */
+	EXPECT_TRUE(has(core, "static void timer_fn(unsigned long data)\n{"));
+}
+
+TEST_F(ExtractTest, FunctionsTheConfigKeepsInVmlinuxAreLeftOut)
+{
+	const std::string fair = tree("fair.c");
+
+	EXPECT_FALSE(has(fair, "void stays_in_vmlinux(void)"));
+	/* What it calls is an interface: vmlinux enters the module there. */
+	EXPECT_TRUE(has(fair, "SCHED_LIVE_IMPLEMENTS(only_called_by_external, "));
+	EXPECT_TRUE(has(fair, "void pick(void)\n{"));
+}
+
+TEST_F(ExtractTest, InterfaceFunctionsAreMarkedAndListed)
+{
+	const std::string core = tree("core.c");
+
+	EXPECT_TRUE(has(core, "/* sched_live: interface, entered from vmlinux; keep its "
+			      "prototype */\nvoid schedule(void)\n"));
+	EXPECT_TRUE(has(core, "SCHED_LIVE_IMPLEMENTS(schedule, \"schedule\");\n"));
+	EXPECT_TRUE(has(core, "SCHED_LIVE_IMPLEMENTS(timer_fn, \"sched/core.c:timer_fn\");\n"));
+	EXPECT_TRUE(has(core, "SCHED_LIVE_IMPLEMENTS(wake_up, \"wake_up\");\n"));
+	EXPECT_FALSE(has(core, "SCHED_LIVE_IMPLEMENTS(sched_init"));
+}
+
+TEST_F(ExtractTest, SharedVariablesBecomeExternsOfTheirLinkNames)
+{
+	const std::string core = tree("core.c");
+
+	EXPECT_TRUE(has(core, "extern int sysctl_slice;\n"));
+	EXPECT_TRUE(has(core, "extern int core_state __asm__(\"__sched_live.core.core_state\");\n"));
+	EXPECT_FALSE(has(core, "int sysctl_slice = 3;"));
+	/* Private: the module's own copy. */
+	EXPECT_TRUE(has(core, "static int nr_switches;\n"));
+	EXPECT_TRUE(has(tree("fair.c"), "struct sched_class fair_class = {"));
+}
+
+TEST_F(ExtractTest, TheTableListsWhatTheModuleUsesOfVmlinux)
+{
+	EXPECT_EQ(read_file(dir_->file("symvers")),
+		  "0x00000000\t__sched_live.core.core_state\tvmlinux\tEXPORT_SYMBOL_GPL\tSCHED_LIVE\n"
+		  "0x00000000\tcounter_overflow\tvmlinux\tEXPORT_SYMBOL_GPL\tSCHED_LIVE\n"
+		  "0x00000000\toutside_ticks\tvmlinux\tEXPORT_SYMBOL_GPL\tSCHED_LIVE\n"
+		  "0x00000000\tsysctl_slice\tvmlinux\tEXPORT_SYMBOL_GPL\tSCHED_LIVE\n");
+	EXPECT_TRUE(has(read_file(dir_->file("symtab.c")),
+			"\t{ \"outside_ticks\", __sched_live_sym2 },\n"));
+}
+
+TEST_F(ExtractTest, OutputIsDeterministic)
+{
+	const std::string root = FIXTURES "/minisched";
+	std::vector<std::string> args = {
+		"--config", root + "/boundary.json", "--srctree", root,
+		"--tree", dir_->file("again"), "--symtab", dir_->file("again.c"),
+	};
+	std::ostringstream out, err;
+
+	args.insert(args.end(), facts_.rbegin(), facts_.rend());
+	ASSERT_EQ(sched_boundary::Extractor(out, err).run(args), 0) << err.str();
+	for (const char *name : { "core.c", "fair.c", "Kbuild" })
+		EXPECT_EQ(read_file(dir_->file(std::string("again/") + name)), tree(name)) << name;
+	EXPECT_EQ(read_file(dir_->file("again.c")), read_file(dir_->file("symtab.c")));
 }
 
 class FactsTest : public ::testing::Test {

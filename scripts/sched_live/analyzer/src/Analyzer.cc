@@ -1,24 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "Analyzer.hh"
 
-#include <exception>
 #include <optional>
 
 #include "AbiDescription.hh"
-#include "BoundaryConfig.hh"
 #include "BoundaryDiff.hh"
 #include "BoundaryHeader.hh"
 #include "Classification.hh"
-#include "Classifier.hh"
-#include "ConfigBinding.hh"
+#include "ComputedBoundary.hh"
 #include "Error.hh"
 #include "Explainer.hh"
-#include "FactsLoader.hh"
 #include "JsonWriter.hh"
-#include "OutsideRefs.hh"
 #include "ReportWriter.hh"
 #include "SymbolTable.hh"
 #include "TextFile.hh"
+#include "ToolStatus.hh"
 
 namespace sched_boundary {
 
@@ -43,7 +39,7 @@ Analyzer::Analyzer(std::ostream &out, std::ostream &err) : out_(out), err_(err)
 
 int Analyzer::run(const std::vector<std::string> &args) const
 {
-	try {
+	return run_tool(kPrefix, err_, [&]() {
 		const Options options = CommandLine::parse(args);
 
 		if (options.help) {
@@ -57,30 +53,14 @@ int Analyzer::run(const std::vector<std::string> &args) const
 			return kFailure;
 		}
 		return kOk;
-	} catch (const InputError &e) {
-		err_ << kPrefix << e.what() << "\n";
-		return kBadInput;
-	} catch (const std::exception &e) {
-		err_ << kPrefix << e.what() << "\n";
-		return kFailure;
-	}
+	});
 }
 
 void Analyzer::analyse(const Options &options) const
 {
-	const BoundaryConfig config = BoundaryConfig::load_file(options.config);
-	const OutsideRefs outside =
-		options.outside ? OutsideRefs::load_file(*options.outside) : OutsideRefs();
-	const FactsLoader loader;
-	std::vector<UnitFacts> units;
-
-	for (const std::string &path : options.facts)
-		units.push_back(loader.load_file(path));
-
-	const SymbolTable table(units);
-	const ConfigBinding binding(config, table);
-	const Classification classification =
-		Classifier(table, binding, outside).classify();
+	const ComputedBoundary boundary(options.config, options.outside, options.facts);
+	const SymbolTable &table = boundary.table();
+	const Classification &classification = boundary.classification();
 	const Explainer explainer(table, classification);
 	std::vector<std::vector<SymbolId>> why;
 
@@ -105,7 +85,7 @@ void Analyzer::analyse(const Options &options) const
 	if (options.previous)
 		since = BoundaryDiff::between(load_json(*options.previous), json.to_json());
 	if (options.header || options.abi) {
-		const AbiDescription abi(units, table, classification);
+		const AbiDescription abi(boundary.units(), table, classification);
 		// Rendered before anything is written: it can refuse a name.
 		const std::string header =
 			options.header ? BoundaryHeader(table, classification, abi).render() : "";

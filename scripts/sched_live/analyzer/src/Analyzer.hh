@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "CommandLine.hh"
+#include "ToolStatus.hh"
 
 namespace sched_boundary {
 
@@ -14,9 +15,9 @@ namespace sched_boundary {
 // tool in-process and look at its output and exit status.
 class Analyzer {
 public:
-	static constexpr int kOk = 0;
-	static constexpr int kFailure = 1;
-	static constexpr int kBadInput = 2;
+	static constexpr int kOk = sched_boundary::kOk;
+	static constexpr int kFailure = sched_boundary::kFailure;
+	static constexpr int kBadInput = sched_boundary::kBadInput;
 
 	// Both streams must outlive the analyzer.
 	Analyzer(std::ostream &out, std::ostream &err);

@@ -37,8 +37,10 @@ struct FunctionFacts {
 	Linkage linkage = Linkage::Global;
 	std::string file;
 	int line = 0;
+	int end_line = 0;
 	std::string signature;
 	std::vector<std::string> records;	// structs and unions it names
+	std::vector<std::string> attributes;
 	std::vector<Ref> calls;
 	std::vector<AddressUse> address_of;
 	std::vector<Ref> reads;
@@ -51,7 +53,10 @@ struct VariableFacts {
 	std::string file;
 	int line = 0;
 	std::string type;
+	std::string declaration;	// C declarator of the variable
 	std::vector<std::string> records;
+	bool per_cpu = false;
+	std::string section;
 	std::string scope;
 	std::vector<InitializerRef> refs;
 };

@@ -111,8 +111,10 @@ FunctionFacts parse_function(const JsonFields &fields)
 	f.linkage = parse_linkage(fields);
 	f.file = fields.string("file");
 	f.line = fields.integer("line");
+	f.end_line = fields.has("end_line") ? fields.integer("end_line") : f.line;
 	f.signature = fields.string("signature");
 	f.records = parse_strings(fields, "records");
+	f.attributes = parse_strings(fields, "attributes");
 	f.calls = parse_refs(fields, "calls");
 	for_each_element(fields, "address_of", [&f](const JsonFields &use) {
 		f.address_of.push_back(parse_address_use(use));
@@ -147,7 +149,10 @@ VariableFacts parse_variable(const JsonFields &fields)
 	v.file = fields.string("file");
 	v.line = fields.integer("line");
 	v.type = fields.string("type");
+	v.declaration = fields.has("declaration") ? fields.string("declaration") : "";
 	v.records = parse_strings(fields, "records");
+	v.per_cpu = fields.has("per_cpu") && fields.boolean("per_cpu");
+	v.section = fields.has("section") ? fields.string("section") : "";
 	v.scope = fields.has("scope") ? fields.string("scope") : "";
 	for_each_element(fields, "refs", [&v](const JsonFields &ref) {
 		v.refs.push_back(parse_initializer_ref(ref));

@@ -255,12 +255,17 @@ Symbol SymbolsBuilder::make_symbol(const std::string &key) const
 	if (d.function) {
 		s.file = d.function->file;
 		s.line = d.function->line;
+		s.end_line = d.function->end_line;
 		s.signature = d.function->signature;
 		s.records = d.function->records;
+		s.attributes = d.function->attributes;
 	} else {
 		s.file = d.variable->file;
 		s.line = d.variable->line;
 		s.type = d.variable->type;
+		s.declaration = d.variable->declaration;
+		s.per_cpu = d.variable->per_cpu;
+		s.section = d.variable->section;
 		s.records = d.variable->records;
 		s.scope = d.variable->scope;
 	}

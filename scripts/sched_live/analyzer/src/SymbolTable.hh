@@ -36,8 +36,13 @@ struct Symbol {
 	Linkage linkage = Linkage::Global;
 	std::string file;
 	int line = 0;
+	int end_line = 0;	// functions: the closing brace
 	std::string signature;	// functions
+	std::vector<std::string> attributes;	// functions
 	std::string type;	// variables
+	std::string declaration;	// variables: as a C declarator
+	bool per_cpu = false;
+	std::string section;	// variables
 	std::vector<std::string> records;	// structs and unions its type names
 	std::string scope;	// variables: the function a local static is in
 

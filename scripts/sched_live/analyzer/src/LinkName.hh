@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-2.0
+#ifndef SCHED_BOUNDARY_LINK_NAME_H
+#define SCHED_BOUNDARY_LINK_NAME_H
+
+#include <string>
+
+#include "SymbolTable.hh"
+
+namespace sched_boundary {
+
+// The name a scheduler module links against to reach a symbol of
+// vmlinux.  A file-scope static of the scheduler's units has none of its
+// own; the sched_boundary plugin publishes it as
+// "__sched_live.<unit base name>.<name>" (FORMAT.md).
+inline std::string link_name(const Symbol &s)
+{
+	if (!s.is_static)
+		return s.name;
+
+	std::string unit = s.unit.substr(s.unit.rfind('/') + 1);
+
+	if (unit.size() > 2 && unit.compare(unit.size() - 2, 2, ".c") == 0)
+		unit.resize(unit.size() - 2);
+	return "__sched_live." + unit + "." + s.name;
+}
+
+} // namespace sched_boundary
+
+#endif

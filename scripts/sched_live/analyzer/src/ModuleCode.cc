@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "ModuleCode.hh"
+
+#include <algorithm>
+
+#include "LinkName.hh"
+
+namespace sched_boundary {
+
+ModuleCode::ModuleCode(const SymbolTable &table, const ConfigBinding &binding,
+		       const Classification &classification)
+	: table_(table), binding_(binding), classification_(classification),
+	  kept_(table.size()), used_(table.size())
+{
+	std::vector<SymbolId> work;
+
+	for (SymbolId id = 0; id < table.size(); id++) {
+		const Symbol &s = table.at(id);
+
+		if (s.kind == SymbolKind::Function && s.defined &&
+		    classification.category(id) == Category::Interface &&
+		    !is_boot_only(s)) {
+			kept_[id] = true;
+			work.push_back(id);
+		}
+	}
+	while (!work.empty()) {
+		const SymbolId id = work.back();
+		const Symbol &s = table.at(id);
+
+		work.pop_back();
+		if (s.kind == SymbolKind::Variable) {
+			for (const SymbolId ref : s.initializer)
+				reach(ref, work);
+			continue;
+		}
+		for (const SymbolId callee : s.calls)
+			reach(callee, work);
+		for (const AddressEdge &a : s.addresses)
+			reach(a.target, work);
+		for (const SymbolId v : s.reads)
+			reach(v, work);
+		for (const SymbolId v : s.writes)
+			reach(v, work);
+	}
+}
+
+bool ModuleCode::is_boot_only(const Symbol &s)
+{
+	return std::find(s.attributes.begin(), s.attributes.end(), "init") !=
+	       s.attributes.end();
+}
+
+// Code the module compiles: the functions of the files and the static
+// functions of other headers, of which it carries its own copy.
+bool ModuleCode::carried(SymbolId id) const
+{
+	const Symbol &s = table_.at(id);
+
+	return s.kind == SymbolKind::Function && s.defined &&
+	       (binding_.in_module(id) ||
+		(classification_.category(id) == Category::Internal &&
+		 classification_.reason(id).kind == ReasonKind::CopiedWithHeader));
+}
+
+void ModuleCode::reach(SymbolId used, std::vector<SymbolId> &work)
+{
+	const Symbol &s = table_.at(used);
+
+	if (s.kind == SymbolKind::Function) {
+		if (carried(used)) {
+			if (!kept_[used]) {
+				kept_[used] = true;
+				work.push_back(used);
+			}
+			return;
+		}
+	} else {
+		if (used_[used])
+			return;
+		used_[used] = true;
+		// The module's own copy needs what its initializer points at.
+		if (classification_.category(used) == Category::Private) {
+			work.push_back(used);
+			return;
+		}
+	}
+	if (s.is_static && !published(used)) {
+		unreachable_.insert(s.key);
+		return;
+	}
+	vmlinux_refs_.insert(link_name(s));
+	// A static call site names its key too (.static_call_sites), which
+	// the call's GIMPLE does not show.
+	if (s.name.compare(0, 6, "__SCT_") == 0)
+		vmlinux_refs_.insert("__SCK_" + s.name.substr(6));
+}
+
+// The plugin gives the file-scope statics of the files' .c files a name.
+bool ModuleCode::published(SymbolId id) const
+{
+	const Symbol &s = table_.at(id);
+
+	return s.kind == SymbolKind::Variable && binding_.in_boundary(id) &&
+	       s.scope.empty() && s.file.size() > 2 &&
+	       s.file.compare(s.file.size() - 2, 2, ".c") == 0;
+}
+
+} // namespace sched_boundary
