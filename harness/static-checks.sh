@@ -7,7 +7,8 @@
 #    "checkpatch: TYPE: why";
 #  - a W=1 build of kernel/sched/live with no compiler warning;
 #  - sparse on kernel/sched/live with no warning;
-#  - kernel-doc comments of the series' C files without warnings.
+#  - kernel-doc comments of the series' C files without warnings (of the
+#    files it only changes, without warnings it adds).
 # Needs a configured build/obj (build-kernel.sh).
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -62,11 +63,25 @@ report_clean()
 
 kerneldoc_warnings()
 {
-	local files
+	local file added modified tmp
 
-	files=$(git -C "$KSRC" diff --name-only --diff-filter=AM base..HEAD -- '*.c' '*.h' |
+	added=$(git -C "$KSRC" diff --name-only --diff-filter=A base..HEAD -- '*.c' '*.h' |
 		grep -v '^tools/')
-	(cd "$KSRC" && perl scripts/kernel-doc -none -Wall $files 2>&1)
+	modified=$(git -C "$KSRC" diff --name-only --diff-filter=M base..HEAD -- '*.c' '*.h' |
+		grep -v '^tools/')
+	(cd "$KSRC" && perl scripts/kernel-doc -none -Wall $added 2>&1)
+	# A file the series only changes: just the warnings it adds, line
+	# numbers aside.
+	tmp=$(mktemp -d)
+	for file in $modified; do
+		git -C "$KSRC" show "base:$file" > "$tmp/base"
+		(cd "$KSRC" && perl scripts/kernel-doc -none -Wall "$tmp/base" 2>&1) |
+			sed -e 's/^[^:]*:[0-9]*: //' | sort > "$tmp/before"
+		(cd "$KSRC" && perl scripts/kernel-doc -none -Wall "$file" 2>&1) |
+			sed -e 's/^[^:]*:[0-9]*: //' | sort > "$tmp/after"
+		comm -13 "$tmp/before" "$tmp/after" | sed "s|^|$file: |"
+	done
+	rm -rf "$tmp"
 }
 
 for patch in "$TOP"/patches/*.patch; do

@@ -13,13 +13,16 @@
 
 #include <linux/list.h>
 #include <linux/module.h>
+#include <linux/types.h>
+
+struct sched_live_implementation;
 
 /*
  * Version of this header's contract.  A module built against another
  * version is refused at registration: the layout of struct
  * sched_live_scheduler or the registration rules have changed under it.
  */
-#define SCHED_LIVE_ABI_VERSION	1
+#define SCHED_LIVE_ABI_VERSION	2
 
 /* Longest scheduler name, without the terminating NUL. */
 #define SCHED_LIVE_NAME_MAX	31
@@ -33,12 +36,20 @@
  *		 [a-z0-9_-]; what userspace writes to select it
  * @abi_version: SCHED_LIVE_ABI_VERSION of the headers the module was built
  *		 against
+ * @abi_hash:	 SCHED_LIVE_ABI_HASH of the kernel build the module was built
+ *		 against (include/generated/sched_live_boundary.h): the
+ *		 scheduler boundary, its prototypes and the layouts it uses
+ * @implements:	 the interface functions the module implements
+ * @nr_implements: how many
  * @owner:	 module providing the scheduler, set by sched_live_register()
  * @list:	 entry in the registry, owned by the registry
  */
 struct sched_live_scheduler {
 	const char		*name;
 	unsigned int		abi_version;
+	u64			abi_hash;
+	const struct sched_live_implementation *implements;
+	unsigned int		nr_implements;
 	struct module		*owner;
 	struct list_head	list;
 };
@@ -52,7 +63,8 @@ void sched_live_unregister(struct sched_live_scheduler *sched);
  * @sched: the scheduler; must stay valid until sched_live_unregister()
  *
  * Return: 0, -EINVAL for a malformed name, -ENOEXEC when @sched was built
- * against another SCHED_LIVE_ABI_VERSION, -EEXIST when the name is taken.
+ * against another SCHED_LIVE_ABI_VERSION or another kernel build's
+ * scheduler boundary (SCHED_LIVE_ABI_HASH), -EEXIST when the name is taken.
  */
 #define sched_live_register(sched) __sched_live_register(sched, THIS_MODULE)
 
@@ -73,6 +85,10 @@ struct sched_live_symbol {
 
 extern const struct sched_live_symbol sched_live_symbols[];
 extern const unsigned int sched_live_nr_symbols;
+/* This kernel's SCHED_LIVE_ABI_HASH, generated with sched_live_symbols[]. */
+extern const u64 sched_live_abi_hash;
+
+const void *sched_live_find_symbol(const char *name);
 
 /**
  * struct sched_live_implementation - where a module implements an interface

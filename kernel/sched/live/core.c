@@ -129,6 +129,11 @@ int __sched_live_register(struct sched_live_scheduler *sched,
 		       sched->name, sched->abi_version, SCHED_LIVE_ABI_VERSION);
 		return -ENOEXEC;
 	}
+	if (sched->abi_hash != sched_live_abi_hash) {
+		pr_err("refusing scheduler '%s': built for scheduler ABI %016llx, this kernel's is %016llx; rebuild it against this kernel\n",
+		       sched->name, sched->abi_hash, sched_live_abi_hash);
+		return -ENOEXEC;
+	}
 
 	guard(mutex)(&sched_live_mutex);
 	if (sched_live_find(sched->name)) {

@@ -79,6 +79,7 @@ static int registry_test_init(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	test->priv = buf;
+	test_sched.abi_hash = sched_live_abi_hash;
 	return sched_live_register(&test_sched);
 }
 
@@ -101,24 +102,34 @@ static void sched_live_registry_refuses_test(struct kunit *test)
 {
 	struct sched_live_scheduler dup = {
 		.name = "kunit_sched", .abi_version = SCHED_LIVE_ABI_VERSION,
+		.abi_hash = sched_live_abi_hash,
 	};
 	struct sched_live_scheduler builtin = {
 		.name = "builtin", .abi_version = SCHED_LIVE_ABI_VERSION,
+		.abi_hash = sched_live_abi_hash,
 	};
 	struct sched_live_scheduler old_abi = {
 		.name = "kunit_old", .abi_version = SCHED_LIVE_ABI_VERSION + 1,
+		.abi_hash = sched_live_abi_hash,
+	};
+	struct sched_live_scheduler other_build = {
+		.name = "kunit_other_build", .abi_version = SCHED_LIVE_ABI_VERSION,
+		.abi_hash = ~sched_live_abi_hash,
 	};
 	struct sched_live_scheduler bad_name = {
 		.name = "Kunit", .abi_version = SCHED_LIVE_ABI_VERSION,
+		.abi_hash = sched_live_abi_hash,
 	};
 	struct sched_live_scheduler no_name = {
 		.abi_version = SCHED_LIVE_ABI_VERSION,
+		.abi_hash = sched_live_abi_hash,
 	};
 	char *buf = test->priv;
 
 	KUNIT_EXPECT_EQ(test, sched_live_register(&dup), -EEXIST);
 	KUNIT_EXPECT_EQ(test, sched_live_register(&builtin), -EEXIST);
 	KUNIT_EXPECT_EQ(test, sched_live_register(&old_abi), -ENOEXEC);
+	KUNIT_EXPECT_EQ(test, sched_live_register(&other_build), -ENOEXEC);
 	KUNIT_EXPECT_EQ(test, sched_live_register(&bad_name), -EINVAL);
 	KUNIT_EXPECT_EQ(test, sched_live_register(&no_name), -EINVAL);
 
@@ -143,6 +154,7 @@ static void sched_live_unregister_test(struct kunit *test)
 {
 	struct sched_live_scheduler other = {
 		.name = "kunit_other", .abi_version = SCHED_LIVE_ABI_VERSION,
+		.abi_hash = sched_live_abi_hash,
 	};
 	char *buf = test->priv;
 

@@ -55,12 +55,20 @@ static ssize_t available_show(struct kobject *kobj,
 	return sched_live_show_available(buf);
 }
 
+static ssize_t abi_hash_show(struct kobject *kobj,
+			     struct kobj_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%016llx\n", sched_live_abi_hash);
+}
+
 static struct kobj_attribute active_attr = __ATTR_RW(active);
 static struct kobj_attribute available_attr = __ATTR_RO(available);
+static struct kobj_attribute abi_hash_attr = __ATTR_RO(abi_hash);
 
 static struct attribute *sched_live_attrs[] = {
 	&active_attr.attr,
 	&available_attr.attr,
+	&abi_hash_attr.attr,
 	NULL,
 };
 

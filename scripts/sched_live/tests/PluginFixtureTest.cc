@@ -257,7 +257,7 @@ TEST_F(ExtractTest, WritesTheTree)
 {
 	ASSERT_EQ(status_, sched_boundary::Extractor::kOk) << errors_;
 	for (const char *name : { "core.c", "fair.c", "sched.h", "Kbuild",
-				  "sched_live_module.c", "sched_classes.lds.S" })
+				  "sched_live_module.c", "sched_live_module.lds.S" })
 		EXPECT_FALSE(tree(name).empty()) << name;
 	/* Not a file of the boundary. */
 	EXPECT_TRUE(tree("user.c").empty());

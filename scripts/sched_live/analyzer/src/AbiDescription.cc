@@ -2,6 +2,7 @@
 #include "AbiDescription.hh"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -107,6 +108,15 @@ AbiDescription::AbiDescription(const std::vector<UnitFacts> &units,
 		type_count_++;
 	}
 	hash_ = fnv1a(text_);
+}
+
+std::string AbiDescription::c_literal(std::uint64_t hash)
+{
+	char buf[32];
+
+	std::snprintf(buf, sizeof(buf), "0x%016llxULL",
+		      static_cast<unsigned long long>(hash));
+	return buf;
 }
 
 std::uint64_t AbiDescription::fnv1a(const std::string &bytes)

@@ -33,6 +33,8 @@ public:
 	std::size_t type_count() const { return type_count_; }
 
 	static std::uint64_t fnv1a(const std::string &bytes);
+	// As C writes it: "0x0123456789abcdefULL".
+	static std::string c_literal(std::uint64_t hash);
 
 private:
 	std::string text_;

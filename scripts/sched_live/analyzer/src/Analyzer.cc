@@ -90,10 +90,12 @@ void Analyzer::analyse(const Options &options) const
 		const std::string header =
 			options.header ? BoundaryHeader(table, classification, abi).render() : "";
 
+		// Scheduler modules depend on these: rewrite them only if
+		// they changed.
 		if (options.abi)
-			TextFile::write(*options.abi, abi.text());
+			TextFile::update(*options.abi, abi.text());
 		if (options.header)
-			TextFile::write(*options.header, header);
+			TextFile::update(*options.header, header);
 	}
 	if (options.json)
 		TextFile::write(*options.json, json.render());

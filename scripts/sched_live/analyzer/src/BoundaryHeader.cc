@@ -33,14 +33,6 @@ bool is_identifier(const std::string &name)
 	});
 }
 
-std::string hex64(std::uint64_t value)
-{
-	char buf[32];
-
-	std::snprintf(buf, sizeof(buf), "0x%016llxULL",
-		      static_cast<unsigned long long>(value));
-	return buf;
-}
 
 } // namespace
 
@@ -84,7 +76,7 @@ std::string BoundaryHeader::render() const
 	       "#define __SCHED_LIVE_BOUNDARY_H\n"
 	       "\n"
 	       "/* FNV-1a of the ABI description, kernel/sched/live/boundary.abi */\n"
-	       "#define SCHED_LIVE_ABI_HASH\t" + hex64(abi_.hash()) + "\n"
+	       "#define SCHED_LIVE_ABI_HASH\t" + AbiDescription::c_literal(abi_.hash()) + "\n"
 	       "\n"
 	       "#define SCHED_LIVE_NR_INTERFACE\t" +
 	       std::to_string(classification_.count(Category::Interface)) + "\n"

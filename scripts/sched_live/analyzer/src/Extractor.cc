@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "AbiDescription.hh"
 #include "ComputedBoundary.hh"
 #include "Error.hh"
 #include "LinkTable.hh"
@@ -29,15 +30,6 @@ std::set<std::string> read_names(const std::string &path)
 		if (!line.empty())
 			names.insert(line);
 	return names;
-}
-
-// Leaves a file whose contents did not change alone, so that kbuild does
-// not rebuild the module for nothing.
-void update(const std::string &path, const std::string &text)
-{
-	if (std::filesystem::exists(path) && TextFile::read(path) == text)
-		return;
-	TextFile::write(path, text);
 }
 
 } // namespace
@@ -138,11 +130,14 @@ void Extractor::extract(const ExtractOptions &options) const
 		    !files.count(entry.path().filename().string()))
 			std::filesystem::remove(entry.path());
 	for (const auto &[name, text] : files)
-		update(options.tree + "/" + name, text);
+		TextFile::update(options.tree + "/" + name, text);
 	if (options.symtab)
-		update(*options.symtab, link.render_c());
+		TextFile::update(*options.symtab,
+				 link.render_c(AbiDescription(boundary.units(), boundary.table(),
+							      boundary.classification())
+						       .hash()));
 	if (options.symvers)
-		update(*options.symvers, link.render_symvers());
+		TextFile::update(*options.symvers, link.render_symvers());
 }
 
 } // namespace sched_boundary

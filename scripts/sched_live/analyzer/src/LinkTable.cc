@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "LinkTable.hh"
 
+#include "AbiDescription.hh"
 #include "Error.hh"
 
 namespace sched_boundary {
@@ -21,7 +22,7 @@ LinkTable::LinkTable(const ModuleCode &code, const std::set<std::string> &export
 			names_.insert(name);
 }
 
-std::string LinkTable::render_c() const
+std::string LinkTable::render_c(std::uint64_t abi_hash) const
 {
 	std::string decls, entries;
 	int i = 0;
@@ -47,7 +48,10 @@ std::string LinkTable::render_c() const
 	       entries +
 	       "};\n"
 	       "const unsigned int sched_live_nr_symbols = " +
-	       std::to_string(names_.size()) + ";\n";
+	       std::to_string(names_.size()) + ";\n"
+	       "\n"
+	       "/* SCHED_LIVE_ABI_HASH in include/generated/sched_live_boundary.h */\n"
+	       "const u64 sched_live_abi_hash = " + AbiDescription::c_literal(abi_hash) + ";\n";
 }
 
 std::string LinkTable::render_symvers() const

@@ -2,6 +2,7 @@
 #ifndef SCHED_BOUNDARY_LINK_TABLE_H
 #define SCHED_BOUNDARY_LINK_TABLE_H
 
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -28,7 +29,8 @@ public:
 		  const std::optional<std::set<std::string>> &defined = std::nullopt);
 
 	const std::set<std::string> &names() const { return names_; }
-	std::string render_c() const;
+	// With the kernel's ABI hash, which the C table carries too.
+	std::string render_c(std::uint64_t abi_hash) const;
 	std::string render_symvers() const;
 
 private:

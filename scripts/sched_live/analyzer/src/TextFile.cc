@@ -50,4 +50,17 @@ void TextFile::write(const std::string &path, const std::string &text)
 	}
 }
 
+void TextFile::update(const std::string &path, const std::string &text)
+{
+	std::ifstream in(path, std::ios::binary);
+	std::ostringstream old;
+
+	if (in) {
+		old << in.rdbuf();
+		if (in && old.str() == text)
+			return;
+	}
+	write(path, text);
+}
+
 } // namespace sched_boundary

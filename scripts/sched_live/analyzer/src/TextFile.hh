@@ -14,6 +14,9 @@ public:
 	// Throws std::runtime_error.  Writes a temporary file and renames it,
 	// so that a failed run never leaves a truncated output behind.
 	static void write(const std::string &path, const std::string &text);
+	// write(), unless the file already holds text: what make sees as
+	// changed must have changed, or everything depending on it rebuilds.
+	static void update(const std::string &path, const std::string &text);
 };
 
 } // namespace sched_boundary

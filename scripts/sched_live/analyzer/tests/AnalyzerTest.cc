@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <filesystem>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -100,6 +101,21 @@ TEST_F(AnalyzerRun, HeaderAndAbiAreByteIdenticalOnEveryRun)
 	EXPECT_EQ(run({ "--config", config(), "--header", header, "--abi", abi }), 0);
 	EXPECT_EQ(TextFile::read(header), first_header);
 	EXPECT_EQ(TextFile::read(abi), first_abi);
+}
+
+TEST(TextFile, UpdateLeavesAnUnchangedFileAlone)
+{
+	TempDir dir;
+	const std::string path = dir.file("out.h");
+
+	TextFile::update(path, "one\n");
+	EXPECT_EQ(TextFile::read(path), "one\n");
+	std::filesystem::last_write_time(path, std::filesystem::file_time_type());
+	TextFile::update(path, "one\n");
+	EXPECT_EQ(std::filesystem::last_write_time(path), std::filesystem::file_time_type());
+	TextFile::update(path, "two\n");
+	EXPECT_EQ(TextFile::read(path), "two\n");
+	EXPECT_NE(std::filesystem::last_write_time(path), std::filesystem::file_time_type());
 }
 
 TEST_F(AnalyzerRun, ReportComparesWithThePreviousBoundary)

@@ -11,6 +11,9 @@ setup_test_suite 8
 start_test "files, modes and initial state"
 expect_eq "mode of active" "$(stat -c %a "$SYSFS/active")" 644
 expect_eq "mode of available" "$(stat -c %a "$SYSFS/available")" 444
+expect_eq "mode of abi_hash" "$(stat -c %a "$SYSFS/abi_hash")" 444
+expect_eq "abi_hash is 16 hex digits" \
+	"$(grep -c '^[0-9a-f]\{16\}$' "$SYSFS/abi_hash")" 1
 expect_active builtin
 expect_available builtin
 check_result ""

@@ -3,13 +3,15 @@
  * Registers one scheduler entry with sched_live, so that the selftests can
  * see it in /sys/kernel/sched_live/available and request a switch to it.
  * The entry has no scheduler behind it; it exercises the registry only.
- * The parameters produce the registrations the kernel must refuse.
+ * The parameters produce the registrations the kernel must refuse.  It is
+ * built against a kernel build, whose scheduler ABI hash it claims.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/module.h>
 #include <linux/sched_live.h>
+#include <generated/sched_live_boundary.h>
 
 static char *name = "sched_live_test";
 module_param(name, charp, 0400);
@@ -19,12 +21,17 @@ static uint abi_version = SCHED_LIVE_ABI_VERSION;
 module_param(abi_version, uint, 0400);
 MODULE_PARM_DESC(abi_version, "ABI version to claim (default: the kernel's)");
 
+static unsigned long long abi_hash = SCHED_LIVE_ABI_HASH;
+module_param(abi_hash, ullong, 0400);
+MODULE_PARM_DESC(abi_hash, "scheduler ABI hash to claim (default: this kernel build's)");
+
 static struct sched_live_scheduler test_sched;
 
 static int __init test_sched_live_entry_init(void)
 {
 	test_sched.name = name;
 	test_sched.abi_version = abi_version;
+	test_sched.abi_hash = abi_hash;
 	return sched_live_register(&test_sched);
 }
 
