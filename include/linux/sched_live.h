@@ -41,6 +41,8 @@ struct sched_live_implementation;
  *		 scheduler boundary, its prototypes and the layouts it uses
  * @implements:	 the interface functions the module implements
  * @nr_implements: how many
+ * @sites:	 for each of @implements, the vmlinux function it takes over;
+ *		 owned by the registry
  * @owner:	 module providing the scheduler, set by sched_live_register()
  * @list:	 entry in the registry, owned by the registry
  */
@@ -50,6 +52,7 @@ struct sched_live_scheduler {
 	u64			abi_hash;
 	const struct sched_live_implementation *implements;
 	unsigned int		nr_implements;
+	const void		**sites;
 	struct module		*owner;
 	struct list_head	list;
 };
@@ -87,8 +90,13 @@ extern const struct sched_live_symbol sched_live_symbols[];
 extern const unsigned int sched_live_nr_symbols;
 /* This kernel's SCHED_LIVE_ABI_HASH, generated with sched_live_symbols[]. */
 extern const u64 sched_live_abi_hash;
+/* The keys of the interface functions a module may implement, sorted. */
+extern const char *const sched_live_interface[];
+extern const unsigned int sched_live_nr_interface;
 
 const void *sched_live_find_symbol(const char *name);
+const void *sched_live_find_function(const char *key);
+bool sched_live_is_interface(const char *key);
 
 /**
  * struct sched_live_implementation - where a module implements an interface

@@ -12,7 +12,9 @@
 
 #include <linux/cleanup.h>
 #include <linux/export.h>
+#include <linux/module.h>
 #include <linux/mutex.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
 
@@ -109,6 +111,53 @@ static struct sched_live_scheduler *sched_live_find(const char *name)
 	return NULL;
 }
 
+/*
+ * Find the vmlinux function that each implementation of @sched takes over,
+ * refusing a key that is not an interface function of this kernel and code
+ * that is not @owner's.  A static interface function whose address vmlinux
+ * never takes has no site: only code of its own unit calls it (the
+ * __do_sys_ bodies, __schedule), and that code is taken over itself.
+ */
+static int sched_live_find_sites(struct sched_live_scheduler *sched,
+				 struct module *owner)
+{
+	const struct sched_live_implementation *impl;
+	const void **sites;
+	unsigned int i;
+
+	sched->sites = NULL;
+	if (!sched->nr_implements)
+		return 0;
+	sites = kcalloc(sched->nr_implements, sizeof(*sites), GFP_KERNEL);
+	if (!sites)
+		return -ENOMEM;
+	for (i = 0; i < sched->nr_implements; i++) {
+		impl = &sched->implements[i];
+		if (!sched_live_is_interface(impl->key)) {
+			pr_err("refusing scheduler '%s': '%s' is no interface function of this kernel\n",
+			       sched->name, impl->key);
+			goto refuse;
+		}
+		if (!owner || !within_module((unsigned long)impl->addr, owner)) {
+			pr_err("refusing scheduler '%s': its '%s' is not in its module\n",
+			       sched->name, impl->key);
+			goto refuse;
+		}
+		sites[i] = sched_live_find_function(impl->key);
+		if (!sites[i] && !strchr(impl->key, ':')) {
+			pr_err("refusing scheduler '%s': interface function '%s' has no address in vmlinux\n",
+			       sched->name, impl->key);
+			goto refuse;
+		}
+	}
+	sched->sites = sites;
+	return 0;
+
+refuse:
+	kfree(sites);
+	return -ENOEXEC;
+}
+
 int __sched_live_register(struct sched_live_scheduler *sched,
 			  struct module *owner)
 {
@@ -135,15 +184,28 @@ int __sched_live_register(struct sched_live_scheduler *sched,
 		return -ENOEXEC;
 	}
 
+	ret = sched_live_find_sites(sched, owner);
+	if (ret)
+		return ret;
+
 	guard(mutex)(&sched_live_mutex);
 	if (sched_live_find(sched->name)) {
 		pr_err("refusing scheduler '%s': the name is already registered\n",
 		       sched->name);
+		kfree(sched->sites);
+		sched->sites = NULL;
 		return -EEXIST;
 	}
 	sched->owner = owner;
 	list_add_tail(&sched->list, &sched_live_schedulers);
 	pr_info("registered scheduler '%s'\n", sched->name);
+	if (sched->nr_implements == sched_live_nr_interface)
+		pr_info("'%s' implements all the interface functions\n",
+			sched->name);
+	else if (sched->nr_implements)
+		pr_info("'%s' implements %u of the %u interface functions\n",
+			sched->name, sched->nr_implements,
+			sched_live_nr_interface);
 	return 0;
 }
 EXPORT_SYMBOL_GPL(__sched_live_register);
@@ -161,6 +223,8 @@ void sched_live_unregister(struct sched_live_scheduler *sched)
 	if (WARN_ON_ONCE(sched == sched_live_active))
 		return;
 	list_del(&sched->list);
+	kfree(sched->sites);
+	sched->sites = NULL;
 	pr_info("unregistered scheduler '%s'\n", sched->name);
 }
 EXPORT_SYMBOL_GPL(sched_live_unregister);

@@ -11,4 +11,8 @@ int sched_live_request_switch(const char *name);
 ssize_t sched_live_show_active(char *buf);
 ssize_t sched_live_show_available(char *buf);
 
+/* Bounds of the section the boundary plugin lists the functions in. */
+extern const struct sched_live_symbol __start___sched_live_functions[];
+extern const struct sched_live_symbol __stop___sched_live_functions[];
+
 #endif /* _KERNEL_SCHED_LIVE_CORE_H */

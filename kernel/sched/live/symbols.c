@@ -8,11 +8,18 @@
  * in sched_live_symbols[] (kernel/sched/live/boundary_symtab.c in the build
  * directory), and the module loader asks here for the ones a scheduler
  * module, a module that imports the SCHED_LIVE namespace, leaves undefined.
+ *
+ * The other way round, registration asks here which vmlinux function each
+ * of a module's implementations takes over: the boundary plugin lists the
+ * scheduler's global functions and its address-taken static ones, by
+ * boundary key, in the section __sched_live_functions.
  */
 
 #include <linux/bsearch.h>
 #include <linux/sched_live.h>
 #include <linux/string.h>
+
+#include "core.h"
 
 static int sched_live_symbol_cmp(const void *name, const void *elt)
 {
@@ -35,4 +42,39 @@ const void *sched_live_find_symbol(const char *name)
 	sym = bsearch(name, sched_live_symbols, sched_live_nr_symbols,
 		      sizeof(*sym), sched_live_symbol_cmp);
 	return sym ? sym->addr : NULL;
+}
+
+/**
+ * sched_live_find_function() - the vmlinux function an interface key names
+ * @key: "name" for a global function, "<unit>:<name>" for a static one
+ *
+ * Return: its address, or NULL if the scheduler has no such function.
+ */
+const void *sched_live_find_function(const char *key)
+{
+	const struct sched_live_symbol *fn;
+
+	for (fn = __start___sched_live_functions;
+	     fn < __stop___sched_live_functions; fn++) {
+		if (!strcmp(fn->name, key))
+			return fn->addr;
+	}
+	return NULL;
+}
+
+static int sched_live_key_cmp(const void *key, const void *elt)
+{
+	return strcmp(key, *(const char *const *)elt);
+}
+
+/**
+ * sched_live_is_interface() - whether a module may implement a function
+ * @key: its boundary key
+ *
+ * Return: true if @key is one of this kernel's interface functions.
+ */
+bool sched_live_is_interface(const char *key)
+{
+	return bsearch(key, sched_live_interface, sched_live_nr_interface,
+		       sizeof(*sched_live_interface), sched_live_key_cmp);
 }

@@ -19,7 +19,8 @@
  * name, "__sched_live.<unit>.<name>" (<unit>: the main input's base name
  * without .c).  The scheduler module uses such a variable of vmlinux in
  * place, so it needs a name to be linked against, and the compiler must
- * not assume that it sees every write to it.
+ * not assume that it sees every write to it.  And it lists the functions
+ * of those files that a module may take over in __sched_live_functions.
  *
  * Options:
  *   -fplugin-arg-sched_boundary_plugin-output=FILE   where to write the facts
@@ -1005,13 +1006,20 @@ public:
 
 	void publish() const
 	{
+		publish_variables();
+		list_functions();
+	}
+
+private:
+	void publish_variables() const
+	{
 		varpool_node *var;
 		const std::string unit = unit_name();
 
 		FOR_EACH_VARIABLE(var) {
 			tree decl = var->decl;
 
-			if (!publishable(decl))
+			if (DECL_EXTERNAL(decl) || TREE_PUBLIC(decl) || !file_scope(decl))
 				continue;
 			std::string name = "__sched_live." + unit + "." +
 					   IDENTIFIER_POINTER(DECL_NAME(decl));
@@ -1022,13 +1030,53 @@ public:
 		}
 	}
 
-private:
-	bool publishable(tree decl) const
+	/*
+	 * The functions a scheduler module may take over: the global ones and
+	 * the static ones whose address is taken, listed with their boundary
+	 * key ("name", or "<unit>:<name>" for a static) in the section
+	 * __sched_live_functions, which the kernel searches by key.  A static
+	 * function is listed from its own unit, where its name is known,
+	 * without adding a symbol that backtraces would show.
+	 */
+	void list_functions() const
+	{
+		const std::string unit = names_.relative(main_input_filename);
+		cgraph_node *node;
+		std::string text;
+		int n = 0;
+
+		FOR_EACH_DEFINED_FUNCTION(node) {
+			tree decl = node->decl;
+
+			if (DECL_EXTERNAL(decl) || !file_scope(decl) ||
+			    (!TREE_PUBLIC(decl) && !node->address_taken))
+				continue;
+			node->force_output = 1;
+
+			const std::string key = TREE_PUBLIC(decl) ?
+				IDENTIFIER_POINTER(DECL_NAME(decl)) :
+				unit + ":" + IDENTIFIER_POINTER(DECL_NAME(decl));
+			const std::string label = ".Lsched_live_fn" + std::to_string(n++);
+
+			text += "\t.pushsection __sched_live_functions,\"a\"\n"
+				"\t.balign 8\n"
+				"\t.quad " + label + "\n"
+				"\t.quad " + IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(decl)) + "\n"
+				"\t.popsection\n"
+				"\t.pushsection .rodata.str1.1,\"aMS\",@progbits,1\n" +
+				label + ":\t.asciz \"" + key + "\"\n"
+				"\t.popsection\n";
+		}
+		if (!text.empty())
+			symtab->finalize_toplevel_asm(build_string(text.size(), text.c_str()));
+	}
+
+	/* A file-scope definition in a .c file under the prefix. */
+	bool file_scope(tree decl) const
 	{
 		tree context = DECL_CONTEXT(decl);
 
-		if (DECL_EXTERNAL(decl) || TREE_PUBLIC(decl) || !TREE_STATIC(decl) ||
-		    !DECL_NAME(decl) ||
+		if (!TREE_STATIC(decl) || !DECL_NAME(decl) ||
 		    (context && TREE_CODE(context) != TRANSLATION_UNIT_DECL))
 			return false;
 

@@ -314,8 +314,14 @@ TEST_F(ExtractTest, TheTableListsWhatTheModuleUsesOfVmlinux)
 		  "0x00000000\tcounter_overflow\tvmlinux\tEXPORT_SYMBOL_GPL\tSCHED_LIVE\n"
 		  "0x00000000\toutside_ticks\tvmlinux\tEXPORT_SYMBOL_GPL\tSCHED_LIVE\n"
 		  "0x00000000\tsysctl_slice\tvmlinux\tEXPORT_SYMBOL_GPL\tSCHED_LIVE\n");
-	EXPECT_TRUE(has(read_file(dir_->file("symtab.c")),
-			"\t{ \"outside_ticks\", __sched_live_sym2 },\n"));
+	const std::string symtab = read_file(dir_->file("symtab.c"));
+
+	EXPECT_TRUE(has(symtab, "\t{ \"outside_ticks\", __sched_live_sym2 },\n"));
+	/* The interface functions the module may implement, boot-only ones aside. */
+	EXPECT_TRUE(has(symtab, "const char *const sched_live_interface[] = {\n"));
+	EXPECT_TRUE(has(symtab, "\t\"sched/core.c:timer_fn\",\n"));
+	EXPECT_TRUE(has(symtab, "\t\"schedule\",\n"));
+	EXPECT_FALSE(has(symtab, "\"sched_init\""));
 }
 
 TEST_F(ExtractTest, OutputIsDeterministic)

@@ -135,7 +135,8 @@ void Extractor::extract(const ExtractOptions &options) const
 		TextFile::update(*options.symtab,
 				 link.render_c(AbiDescription(boundary.units(), boundary.table(),
 							      boundary.classification())
-						       .hash()));
+						       .hash(),
+					       code.interface()));
 	if (options.symvers)
 		TextFile::update(*options.symvers, link.render_symvers());
 }

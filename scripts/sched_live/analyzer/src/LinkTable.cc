@@ -22,10 +22,14 @@ LinkTable::LinkTable(const ModuleCode &code, const std::set<std::string> &export
 			names_.insert(name);
 }
 
-std::string LinkTable::render_c(std::uint64_t abi_hash) const
+std::string LinkTable::render_c(std::uint64_t abi_hash,
+				const std::set<std::string> &interface) const
 {
-	std::string decls, entries;
+	std::string decls, entries, keys;
 	int i = 0;
+
+	for (const std::string &key : interface)
+		keys += "\t\"" + key + "\",\n";
 
 	for (const std::string &name : names_) {
 		const std::string var = "__sched_live_sym" + std::to_string(i++);
@@ -51,7 +55,14 @@ std::string LinkTable::render_c(std::uint64_t abi_hash) const
 	       std::to_string(names_.size()) + ";\n"
 	       "\n"
 	       "/* SCHED_LIVE_ABI_HASH in include/generated/sched_live_boundary.h */\n"
-	       "const u64 sched_live_abi_hash = " + AbiDescription::c_literal(abi_hash) + ";\n";
+	       "const u64 sched_live_abi_hash = " + AbiDescription::c_literal(abi_hash) + ";\n"
+	       "\n"
+	       "/* The interface functions a scheduler module may implement, sorted. */\n"
+	       "const char *const sched_live_interface[] = {\n" +
+	       keys +
+	       "};\n"
+	       "const unsigned int sched_live_nr_interface = " +
+	       std::to_string(interface.size()) + ";\n";
 }
 
 std::string LinkTable::render_symvers() const

@@ -29,8 +29,10 @@ public:
 		  const std::optional<std::set<std::string>> &defined = std::nullopt);
 
 	const std::set<std::string> &names() const { return names_; }
-	// With the kernel's ABI hash, which the C table carries too.
-	std::string render_c(std::uint64_t abi_hash) const;
+	// The C table also carries the kernel's ABI hash and the keys of the
+	// interface functions a module may implement.
+	std::string render_c(std::uint64_t abi_hash,
+			     const std::set<std::string> &interface) const;
 	std::string render_symvers() const;
 
 private:

@@ -45,6 +45,16 @@ ModuleCode::ModuleCode(const SymbolTable &table, const ConfigBinding &binding,
 	}
 }
 
+std::set<std::string> ModuleCode::interface() const
+{
+	std::set<std::string> keys;
+
+	for (SymbolId id = 0; id < table_.size(); id++)
+		if (kept_[id] && classification_.category(id) == Category::Interface)
+			keys.insert(table_.at(id).key);
+	return keys;
+}
+
 bool ModuleCode::is_boot_only(const Symbol &s)
 {
 	return std::find(s.attributes.begin(), s.attributes.end(), "init") !=

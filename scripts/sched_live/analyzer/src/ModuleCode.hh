@@ -33,6 +33,9 @@ public:
 	// The same, but for statics the module cannot reach, by key.
 	const std::set<std::string> &unreachable() const { return unreachable_; }
 
+	// The keys of the interface functions the module keeps, sorted.
+	std::set<std::string> interface() const;
+
 	static bool is_boot_only(const Symbol &s);
 
 private:

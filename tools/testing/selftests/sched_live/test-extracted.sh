@@ -19,6 +19,7 @@ unload_mod $MOD
 expect_available builtin
 check_result "% insmod $MOD
 sched_live: registered scheduler 'extracted'
+sched_live: 'extracted' implements all the interface functions
 % rmmod $MOD
 sched_live: unregistered scheduler 'extracted'"
 

@@ -52,6 +52,7 @@ start_test "bad registrations are refused"
 expect_load EEXIST $MOD name=builtin
 expect_load ENOEXEC $MOD abi_version=999
 expect_load ENOEXEC $MOD abi_hash=1
+expect_load ENOEXEC $MOD implements=no_such_function
 expect_load EINVAL $MOD name=Bad_Name
 expect_available builtin
 expect_active builtin
@@ -61,6 +62,8 @@ sched_live: refusing scheduler 'builtin': the name is already registered
 sched_live: refusing scheduler 'sched_live_test': ABI version 999, kernel has 2; rebuild it
 % insmod $MOD abi_hash=1
 sched_live: refusing scheduler 'sched_live_test': built for scheduler ABI 0000000000000001, this kernel's is $(cat "$SYSFS/abi_hash"); rebuild it against this kernel
+% insmod $MOD implements=no_such_function
+sched_live: refusing scheduler 'sched_live_test': 'no_such_function' is no interface function of this kernel
 % insmod $MOD name=Bad_Name
 sched_live: refusing scheduler 'Bad_Name': character outside [a-z0-9_-] in the name"
 

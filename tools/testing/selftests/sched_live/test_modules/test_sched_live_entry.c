@@ -25,13 +25,29 @@ static unsigned long long abi_hash = SCHED_LIVE_ABI_HASH;
 module_param(abi_hash, ullong, 0400);
 MODULE_PARM_DESC(abi_hash, "scheduler ABI hash to claim (default: this kernel build's)");
 
+static char *implements;
+module_param(implements, charp, 0400);
+MODULE_PARM_DESC(implements, "claim to implement this interface function");
+
 static struct sched_live_scheduler test_sched;
+static struct sched_live_implementation test_impl;
+
+/* Stands in for an implementation; never called. */
+static void test_sched_live_impl(void)
+{
+}
 
 static int __init test_sched_live_entry_init(void)
 {
 	test_sched.name = name;
 	test_sched.abi_version = abi_version;
 	test_sched.abi_hash = abi_hash;
+	if (implements) {
+		test_impl.key = implements;
+		test_impl.addr = test_sched_live_impl;
+		test_sched.implements = &test_impl;
+		test_sched.nr_implements = 1;
+	}
 	return sched_live_register(&test_sched);
 }
 
