@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sched_live patch: the primitive that takes a vmlinux function over.
+ *
+ * A site is redirected by a 5-byte relative jump to its replacement,
+ * written at the first byte of the function's body: after the endbr64
+ * that IBT puts at the entry, and after the call to __fentry__, which
+ * belongs to ftrace and is never written behind its back.  The jump lands
+ * at the body of the replacement, past its own endbr64 and fentry call,
+ * so tracing the site still reports the call once, under the site's name.
+ *
+ * The write happens in a stop_machine() callback, while every other CPU
+ * spins in the stopper with interrupts off: nobody can execute the bytes
+ * while they change, so one plain write through the text poking mm does
+ * (text_poke_stopped()); every CPU then serialises before it returns to
+ * the new code.  Whether a task is parked inside the bytes being
+ * replaced, or anywhere in code being bypassed, is the stack check's
+ * business, not this file's.
+ */
+
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/atomic.h>
+#include <linux/cpu.h>
+#include <linux/ftrace.h>
+#include <linux/kallsyms.h>
+#include <linux/memory.h>
+#include <linux/stop_machine.h>
+#include <linux/string.h>
+#include <linux/sync_core.h>
+
+#include <asm/ibt.h>
+#include <asm/text-patching.h>
+
+#include "patch.h"
+
+/* Where the body of the function at @fn starts. */
+static unsigned long sched_live_body(unsigned long fn)
+{
+	unsigned long fentry = ftrace_location(fn);
+
+	if (fentry)
+		return fentry + MCOUNT_INSN_SIZE;
+	if (is_endbr(*(u32 *)fn))
+		return fn + ENDBR_INSN_SIZE;
+	return fn;
+}
+
+/* Whether the jump fits in the function at @fn from @body on. */
+static bool sched_live_fits(unsigned long fn, unsigned long body)
+{
+	unsigned long size, offset;
+
+	if (!kallsyms_lookup_size_offset(fn, &size, &offset) || offset)
+		return false;
+	return body + JMP32_INSN_SIZE <= fn + size;
+}
+
+/**
+ * sched_live_patch_prepare() - plan the jump from one function to another
+ * @patch: filled in
+ * @site: the function taken over
+ * @target: the function that takes over
+ *
+ * Return: 0, or -EINVAL if either is not the start of a function that has
+ * room for the jump.
+ */
+int sched_live_patch_prepare(struct sched_live_patch *patch, const void *site,
+			     const void *target)
+{
+	unsigned long from = (unsigned long)site, to = (unsigned long)target;
+
+	if (!sched_live_fits(from, sched_live_body(from)) ||
+	    !sched_live_fits(to, sched_live_body(to)))
+		return -EINVAL;
+	patch->at = (void *)sched_live_body(from);
+	memcpy(patch->saved, patch->at, JMP32_INSN_SIZE);
+	memcpy(patch->jump, text_gen_insn(JMP32_INSN_OPCODE, patch->at,
+					  (void *)sched_live_body(to)),
+	       JMP32_INSN_SIZE);
+	return 0;
+}
+
+struct sched_live_patch_work {
+	struct sched_live_patch *patches;
+	unsigned int nr;
+	bool apply;
+	int patcher;
+	atomic_t done;
+};
+
+static int sched_live_patch_stopped(void *data)
+{
+	struct sched_live_patch_work *work = data;
+	unsigned int i;
+
+	if (smp_processor_id() == work->patcher) {
+		for (i = 0; i < work->nr; i++) {
+			struct sched_live_patch *patch = &work->patches[i];
+
+			text_poke_stopped(patch->at,
+					  work->apply ? patch->jump : patch->saved,
+					  JMP32_INSN_SIZE);
+		}
+		atomic_set_release(&work->done, 1);
+	} else {
+		while (!atomic_read_acquire(&work->done))
+			cpu_relax();
+	}
+	sync_core();
+	return 0;
+}
+
+/*
+ * Apply (or revert) @nr patches at once, with every CPU stopped.  The
+ * caller holds cpus_read_lock(), as stop_machine_cpuslocked() wants, and
+ * text_mutex, which keeps ftrace, jump labels and static calls from
+ * rewriting text meanwhile.
+ */
+static int sched_live_patch_all(struct sched_live_patch *patches,
+				unsigned int nr, bool apply)
+{
+	struct sched_live_patch_work work = {
+		.patches = patches,
+		.nr = nr,
+		.apply = apply,
+		.patcher = raw_smp_processor_id(),
+	};
+
+	lockdep_assert_cpus_held();
+	lockdep_assert_held(&text_mutex);
+	atomic_set(&work.done, 0);
+	return stop_machine_cpuslocked(sched_live_patch_stopped, &work,
+				       cpu_online_mask);
+}
+
+/**
+ * sched_live_patch_apply() - take over the sites of @nr prepared patches
+ * @patches: prepared with sched_live_patch_prepare()
+ * @nr: how many
+ *
+ * Context: cpus_read_lock() and text_mutex held.
+ * Return: 0, or what stop_machine_cpuslocked() failed with.
+ */
+int sched_live_patch_apply(struct sched_live_patch *patches, unsigned int nr)
+{
+	return sched_live_patch_all(patches, nr, true);
+}
+
+/**
+ * sched_live_patch_revert() - give the sites of @nr applied patches back
+ * @patches: applied with sched_live_patch_apply()
+ * @nr: how many
+ *
+ * Context: cpus_read_lock() and text_mutex held.
+ * Return: 0, or what stop_machine_cpuslocked() failed with.
+ */
+int sched_live_patch_revert(struct sched_live_patch *patches, unsigned int nr)
+{
+	return sched_live_patch_all(patches, nr, false);
+}

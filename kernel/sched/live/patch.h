@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _KERNEL_SCHED_LIVE_PATCH_H
+#define _KERNEL_SCHED_LIVE_PATCH_H
+
+#include <linux/types.h>
+
+#include <asm/text-patching.h>
+
+/**
+ * struct sched_live_patch - a jump that takes a function over
+ * @at: the first byte of the site's body, where the jump goes
+ * @saved: the bytes the jump replaces
+ * @jump: the jump
+ */
+struct sched_live_patch {
+	void	*at;
+	u8	saved[JMP32_INSN_SIZE];
+	u8	jump[JMP32_INSN_SIZE];
+};
+
+int sched_live_patch_prepare(struct sched_live_patch *patch, const void *site,
+			     const void *target);
+int sched_live_patch_apply(struct sched_live_patch *patches, unsigned int nr);
+int sched_live_patch_revert(struct sched_live_patch *patches, unsigned int nr);
+
+#endif /* _KERNEL_SCHED_LIVE_PATCH_H */
