@@ -67,7 +67,9 @@ void sched_live_unregister(struct sched_live_scheduler *sched);
  *
  * Return: 0, -EINVAL for a malformed name, -ENOEXEC when @sched was built
  * against another SCHED_LIVE_ABI_VERSION or another kernel build's
- * scheduler boundary (SCHED_LIVE_ABI_HASH), -EEXIST when the name is taken.
+ * scheduler boundary (SCHED_LIVE_ABI_HASH), or implements what is no
+ * interface function of this kernel or with code outside its module,
+ * -EEXIST when the name is taken, -ENOMEM.
  */
 #define sched_live_register(sched) __sched_live_register(sched, THIS_MODULE)
 

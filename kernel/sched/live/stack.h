@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _KERNEL_SCHED_LIVE_STACK_H
+#define _KERNEL_SCHED_LIVE_STACK_H
+
+#include <linux/types.h>
+
+struct task_struct;
+
+/* Text a switch bypasses: [start, end). */
+struct sched_live_range {
+	unsigned long	start;
+	unsigned long	end;
+};
+
+/**
+ * struct sched_live_stack_check - one stack check
+ * @ranges: the text, sorted and disjoint
+ * @nr: how many ranges
+ * @found: the task found, if any
+ * @addr: the address in its stack that lies in @ranges
+ * @entries: room for one stack trace
+ */
+struct sched_live_stack_check {
+	const struct sched_live_range	*ranges;
+	unsigned int			nr;
+	struct task_struct		*found;
+	unsigned long			addr;
+	unsigned long			entries[64];
+};
+
+int sched_live_stack_find(struct sched_live_stack_check *check);
+
+#endif /* _KERNEL_SCHED_LIVE_STACK_H */
