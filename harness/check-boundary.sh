@@ -29,10 +29,13 @@ sets.update({f"D_{k}": v for k, v in boundary["variables"].items()})
 print("# " + ", ".join(f"{k} {len(v)}" for k, v in sorted(sets.items())))
 
 expected = {
-    "F_interface": ["schedule", "wake_up_process", "sched_tick", "sched_fork",
+    "F_interface": ["wake_up_process", "sched_tick", "sched_fork",
                     "schedule_tail", "set_user_nice",
-                    "kernel/sched/core.c:__schedule",
+                    "__schedule_pick", "__schedule_finish",
                     "kernel/sched/build_policy.c:__do_sys_sched_yield"],
+    # Kernel-owned: a sleeper's frames, from schedule() down to the switch.
+    "F_external": ["schedule", "kernel/sched/core.c:__schedule",
+                   "preempt_schedule_irq", "schedule_idle"],
     "F_internal": ["kernel/sched/fair.c:enqueue_task_fair",
                    "kernel/sched/core.c:finish_task_switch"],
     "D_shared": ["runqueues", "root_task_group", "task_groups",
@@ -55,9 +58,9 @@ result()
 }
 
 grep -q '^#define SCHED_LIVE_ABI_HASH	0x[0-9a-f]\{16\}ULL$' "$HEADER" &&
-	grep -q '^	X(schedule, "kernel/sched/core.c", 0, "void schedule(void)") \\$' "$HEADER" &&
+	grep -q '^	X(wake_up_process, "kernel/sched/core.c", 0, "int wake_up_process(struct task_struct \*)") \\$' "$HEADER" &&
 	grep -q '^	X(runqueues, "kernel/sched/core.c", 0, "struct rq") \\$' "$HEADER"
-result $? "sched_live_boundary.h has the hash, schedule and runqueues"
+result $? "sched_live_boundary.h has the hash, wake_up_process and runqueues"
 
 missing=
 for type in task_struct rq sched_entity sched_class cfs_rq rt_rq; do

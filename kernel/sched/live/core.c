@@ -116,7 +116,7 @@ static struct sched_live_scheduler *sched_live_find(const char *name)
  * refusing a key that is not an interface function of this kernel and code
  * that is not @owner's.  A static interface function whose address vmlinux
  * never takes has no site: only code of its own unit calls it (the
- * __do_sys_ bodies, __schedule), and that code is taken over itself.
+ * __do_sys_ bodies), and that code is taken over itself.
  */
 static int sched_live_find_sites(struct sched_live_scheduler *sched,
 				 struct module *owner)

@@ -43,16 +43,25 @@ BoundaryHeader::BoundaryHeader(const SymbolTable &table,
 {
 }
 
-std::string BoundaryHeader::list(const char *macro, Category category) const
+// A static local to a function has no name C could use; the module never
+// refers to those of the functions that stay in vmlinux.
+std::vector<const Symbol *> BoundaryHeader::listed(Category category) const
 {
 	std::vector<const Symbol *> symbols;
-	std::string text = std::string("#define ") + macro + "(X)";
 
 	for (const SymbolId id : classification_.members(category))
-		symbols.push_back(&table_.at(id));
+		if (table_.at(id).scope.empty())
+			symbols.push_back(&table_.at(id));
 	std::sort(symbols.begin(), symbols.end(),
 		  [](const Symbol *a, const Symbol *b) { return a->key < b->key; });
-	for (const Symbol *s : symbols) {
+	return symbols;
+}
+
+std::string BoundaryHeader::list(const char *macro, Category category) const
+{
+	std::string text = std::string("#define ") + macro + "(X)";
+
+	for (const Symbol *s : listed(category)) {
 		if (!is_identifier(s->name))
 			throw InputError(s->key + ": not a C identifier, cannot be listed in " +
 					 macro);
@@ -79,9 +88,9 @@ std::string BoundaryHeader::render() const
 	       "#define SCHED_LIVE_ABI_HASH\t" + AbiDescription::c_literal(abi_.hash()) + "\n"
 	       "\n"
 	       "#define SCHED_LIVE_NR_INTERFACE\t" +
-	       std::to_string(classification_.count(Category::Interface)) + "\n"
+	       std::to_string(listed(Category::Interface).size()) + "\n"
 	       "#define SCHED_LIVE_NR_SHARED\t" +
-	       std::to_string(classification_.count(Category::Shared)) + "\n"
+	       std::to_string(listed(Category::Shared).size()) + "\n"
 	       "\n"
 	       "/*\n"
 	       " * X(name, unit, is_static, prototype) for every interface function,\n"

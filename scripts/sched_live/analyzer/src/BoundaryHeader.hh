@@ -3,6 +3,7 @@
 #define SCHED_BOUNDARY_BOUNDARY_HEADER_H
 
 #include <string>
+#include <vector>
 
 #include "AbiDescription.hh"
 #include "Classification.hh"
@@ -12,8 +13,8 @@ namespace sched_boundary {
 
 // include/generated/sched_live_boundary.h: the boundary in C for the
 // kernel's sched_live code and for scheduler modules.  X-macro lists of
-// the interface functions and of the shared variables, sorted by key,
-// and the ABI hash.
+// the interface functions and of the shared file-scope variables, sorted
+// by key, and the ABI hash.
 class BoundaryHeader {
 public:
 	// All three must outlive the header.
@@ -24,6 +25,7 @@ public:
 	std::string render() const;
 
 private:
+	std::vector<const Symbol *> listed(Category category) const;
 	std::string list(const char *macro, Category category) const;
 
 	const SymbolTable &table_;

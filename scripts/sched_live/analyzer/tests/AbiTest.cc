@@ -114,5 +114,25 @@ TEST(BoundaryHeader, ANameThatIsNotAnIdentifierIsRefused)
 	EXPECT_THROW(BoundaryHeader(a.table(), a.classification(), abi).render(), InputError);
 }
 
+TEST(BoundaryHeader, StaticsLocalToFunctionsThatStayInVmlinuxAreNotListed)
+{
+	const std::vector<UnitFacts> units = {
+		UnitBuilder("s.c")
+			.function("stays").reads(local("warned.1"))
+			.variable("warned.1", "static").local_to("stays")
+			.variable("state")
+			.facts(),
+	};
+	const Analysis a(units, R"({ "files": ["s.c"], "data_default": "shared",
+				    "external": { "stays": "kernel-owned" } })");
+	const AbiDescription abi(units, a.table(), a.classification());
+	const std::string header = BoundaryHeader(a.table(), a.classification(), abi).render();
+
+	EXPECT_EQ(a.category("s.c:warned.1"), Category::Shared);
+	EXPECT_EQ(header.find("warned"), std::string::npos);
+	EXPECT_NE(header.find("\tX(state, \"s.c\", 0, \"int\")\n"), std::string::npos);
+	EXPECT_NE(header.find("#define SCHED_LIVE_NR_SHARED\t1\n"), std::string::npos);
+}
+
 } // namespace
 } // namespace sched_boundary::test
