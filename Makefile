@@ -2,7 +2,7 @@
 #
 # Shortcuts for developers; the scripts in harness/ do the work.
 
-.PHONY: demo check patches check-bisect bench-boundary clean
+.PHONY: demo check patches check-bisect bench-boundary bench-hotpath clean
 
 demo:
 	bash harness/demo.sh
@@ -21,6 +21,10 @@ check-bisect:
 # What the boundary tools cost the kernel build (figures, not a test).
 bench-boundary:
 	bash harness/bench-boundary-build.sh
+
+# What CONFIG_SCHED_LIVE costs the hot path with builtin active (figures).
+bench-hotpath:
+	bash harness/bench-hotpath.sh
 
 clean:
 	rm -rf build

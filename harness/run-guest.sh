@@ -6,6 +6,8 @@
 # TAP to build/guest/results.tap.  The guest powers itself off; panics
 # reboot, which -no-reboot turns into an exit; anything else is killed by
 # the timeout.  Exits non-zero only when QEMU could not run or timed out.
+# GUEST_KERNEL and GUEST_INITRD boot another bzImage or initramfs,
+# GUEST_CPUS and GUEST_APPEND change the vCPUs and the command line.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -22,8 +24,8 @@ start=$(date +%s)
 rc=0
 timeout -k 10 "$TIMEOUT" qemu-system-x86_64 \
 	-machine pc -accel tcg -cpu max -smp "$CPUS" -m 1G \
-	-kernel "$KOBJ/arch/x86/boot/bzImage" \
-	-initrd "$BUILD/initramfs.cpio" \
+	-kernel "${GUEST_KERNEL:-$KOBJ/arch/x86/boot/bzImage}" \
+	-initrd "${GUEST_INITRD:-$BUILD/initramfs.cpio}" \
 	-append "$APPEND" \
 	-display none -monitor none -no-reboot \
 	-serial file:"$OUT/console.log" \
