@@ -34,7 +34,7 @@ gcc -static -O2 -Wall -o "$OUT/pipebench" "$HARNESS/guest/pipebench.c"
 cp -a "$BUILD/initramfs" "$OUT/stage"
 install -m 0755 "$OUT/pipebench" "$OUT/stage/pipebench"
 install -m 0755 "$HARNESS/guest/init" "$OUT/stage/init"
-(cd "$OUT/stage" && find . | LC_ALL=C sort | cpio -o -H newc --quiet) > "$OUT/initramfs.cpio"
+pack_initramfs "$OUT/stage" "$OUT/initramfs.cpio"
 
 # run_bench y|n - one boot; appends its figures to $OUT/<kernel>.txt
 run_bench()

@@ -28,6 +28,5 @@ install -m 0755 "$HARNESS/guest/timeout" "$STAGE/usr/bin/timeout"
 install -m 0755 "$HARNESS/guest/init" "$STAGE/init"
 install -m 0755 "$HARNESS/guest/demo.sh" "$STAGE/demo.sh"
 
-(cd "$STAGE" && find . | LC_ALL=C sort | cpio -o -H newc --quiet) \
-	> "$BUILD/initramfs.cpio"
+pack_initramfs "$STAGE" "$BUILD/initramfs.cpio"
 log "initramfs: $(du -h "$BUILD/initramfs.cpio" | cut -f1)"

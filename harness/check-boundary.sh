@@ -52,15 +52,11 @@ PY
 LIVE=$KOBJ/kernel/sched/live
 HEADER=$KOBJ/include/generated/sched_live_boundary.h
 
-result()
-{
-	if [ "$1" = 0 ]; then echo "ok boundary: $2"; else echo "not ok boundary: $2"; fi
-}
 
 grep -q '^#define SCHED_LIVE_ABI_HASH	0x[0-9a-f]\{16\}ULL$' "$HEADER" &&
 	grep -q '^	X(wake_up_process, "kernel/sched/core.c", 0, "int wake_up_process(struct task_struct \*)") \\$' "$HEADER" &&
 	grep -q '^	X(runqueues, "kernel/sched/core.c", 0, "struct rq") \\$' "$HEADER"
-result $? "sched_live_boundary.h has the hash, wake_up_process and runqueues"
+result $? "boundary: sched_live_boundary.h has the hash, wake_up_process and runqueues"
 
 missing=
 for type in task_struct rq sched_entity sched_class cfs_rq rt_rq; do
@@ -68,7 +64,7 @@ for type in task_struct rq sched_entity sched_class cfs_rq rt_rq; do
 		missing="$missing $type"
 done
 [ -z "$missing" ]
-result $? "the ABI description has the layouts of task_struct, rq, sched_entity, sched_class, cfs_rq, rt_rq${missing:+ (missing:$missing)}"
+result $? "boundary: the ABI description has the layouts of task_struct, rq, sched_entity, sched_class, cfs_rq, rt_rq${missing:+ (missing:$missing)}"
 echo "# ABI hash $(sed -n 's/^#define SCHED_LIVE_ABI_HASH\t//p' "$HEADER"), $(grep -c '^type ' "$LIVE/boundary.abi") struct and union layouts"
 
 again=$(mktemp -d)
@@ -85,5 +81,5 @@ cmp -s "$again/boundary.json" "$LIVE/boundary.json" &&
 	cmp -s "$again/boundary.md" "$LIVE/boundary.md" &&
 	cmp -s "$again/boundary.abi" "$LIVE/boundary.abi" &&
 	cmp -s "$again/sched_live_boundary.h" "$HEADER"
-result $? "a second run writes byte-identical json, report, ABI and header"
+result $? "boundary: a second run writes byte-identical json, report, ABI and header"
 rm -rf "$again"

@@ -13,10 +13,6 @@ LIVE=$KOBJ/kernel/sched/live
 TREE=$LIVE/extracted
 MODULE=$TREE/sched_live_extracted.ko
 
-result()
-{
-	if [ "$1" = 0 ]; then echo "ok extracted: $2"; else echo "not ok extracted: $2"; fi
-}
 
 if [ ! -f "$TREE/Kbuild" ] || [ ! -f "$LIVE/boundary_symtab.c" ]; then
 	echo "not ok extracted: the kernel build wrote the tree and the symbol table"
@@ -32,7 +28,7 @@ kmake M="$TREE" KBUILD_EXTRA_SYMBOLS="$LIVE/boundary.symvers" modules \
 status=$?
 problems=$(grep -c -E -i '(warning|error)[: ]' "$build_log")
 [ "$status" = 0 ] && [ "$problems" = 0 ] && [ -f "$MODULE" ]
-result $? "the tree builds as a module with 0 errors and 0 warnings (found $problems; log in build/logs)"
+result $? "extracted: the tree builds as a module with 0 errors and 0 warnings (found $problems; log in build/logs)"
 grep -E -i '(warning|error)[: ]' "$build_log" | head -5 | sed 's/^/#   /'
 
 # for_each_class() walks the module's own classes, highest to lowest.
@@ -40,12 +36,12 @@ order=$(nm -n "$MODULE" 2>/dev/null |
 	sed -n 's/^[0-9a-f]* [Rr] \(__sched_class_highest\|__sched_class_lowest\|[a-z]*_sched_class\)$/\1/p' |
 	tr '\n' ' ')
 [ "$order" = "__sched_class_highest stop_sched_class dl_sched_class rt_sched_class fair_sched_class idle_sched_class __sched_class_lowest " ]
-result $? "the module's classes lie between its own highest and lowest, in vmlinux's order"
+result $? "extracted: the module's classes lie between its own highest and lowest, in vmlinux's order"
 
 symbols=$(grep -c . "$LIVE/boundary.symvers")
 grep -q ' sched_live_symbols$' <(nm "$KOBJ/vmlinux") &&
 	[ "$(grep -c $'^\t{ "' "$LIVE/boundary_symtab.c")" = "$symbols" ]
-result $? "vmlinux carries the table of the $symbols unexported symbols the module uses"
+result $? "extracted: vmlinux carries the table of the $symbols unexported symbols the module uses"
 
 implements=$(cat "$TREE"/*.c | grep -c '^SCHED_LIVE_IMPLEMENTS(')
 published=$(nm "$KOBJ/vmlinux" | grep -c ' __sched_live\.')
@@ -67,5 +63,5 @@ for file in "$again"/tree/*; do
 done
 cmp -s "$again/symtab.c" "$LIVE/boundary_symtab.c" || same=1
 cmp -s "$again/symvers" "$LIVE/boundary.symvers" || same=1
-result $same "a second extraction writes byte-identical sources and tables"
+result $same "extracted: a second extraction writes byte-identical sources and tables"
 rm -rf "$again"

@@ -15,15 +15,6 @@ RESULTS=$BUILD/guest/results.tap
 # Kernel messages that mean the run is broken, whatever the tests said.
 SPLATS='Kernel panic|BUG:|WARNING:|Oops|general protection fault|INFO: task .* blocked|rcu: INFO|detected stalls?|UBSAN:|KASAN:|possible recursive locking|inconsistent lock state|possible circular locking|Call Trace:'
 
-# result STATUS NAME - one result line from an exit status
-result()
-{
-	if [ "$1" -eq 0 ]; then
-		echo "ok $2"
-	else
-		echo "not ok $2"
-	fi
-}
 
 strip_time()
 {

@@ -68,6 +68,22 @@ configure_kernel()
 	kmake olddefconfig >/dev/null
 }
 
+# result STATUS NAME - one result line from an exit status
+result()
+{
+	if [ "$1" -eq 0 ]; then
+		echo "ok $2"
+	else
+		echo "not ok $2"
+	fi
+}
+
+# pack_initramfs DIR CPIO - DIR as a newc archive, in a stable order
+pack_initramfs()
+{
+	(cd "$1" && find . | LC_ALL=C sort | cpio -o -H newc --quiet) > "$2"
+}
+
 # The serial ports turn "\n" into "\r\n".
 strip_cr()
 {

@@ -14,22 +14,6 @@ namespace sched_boundary {
 
 namespace {
 
-std::vector<std::string> parse_strings(const JsonFields &fields, const char *key)
-{
-	std::vector<std::string> strings;
-
-	if (!fields.has(key))
-		return strings;
-	const nlohmann::json &array = fields.array(key);
-	for (std::size_t i = 0; i < array.size(); i++) {
-		if (!array[i].is_string())
-			throw InputError(fields.element(key, i) +
-					 ": expected a string");
-		strings.push_back(array[i].get<std::string>());
-	}
-	return strings;
-}
-
 BoundaryConfig::Entries parse_entries(const JsonFields &fields, const char *key)
 {
 	BoundaryConfig::Entries entries;
@@ -91,9 +75,9 @@ BoundaryConfig BoundaryConfig::parse(const std::string &text,
 	config.origin_ = origin;
 	if (!fields.has("files"))
 		throw InputError(origin + ": missing \"files\"");
-	for (const std::string &file : parse_strings(fields, "files"))
+	for (const std::string &file : fields.strings("files"))
 		config.files_.insert(file);
-	config.interface_prefixes_ = parse_strings(fields, "interface_prefixes");
+	config.interface_prefixes_ = fields.strings("interface_prefixes");
 	if (std::any_of(config.interface_prefixes_.begin(),
 			config.interface_prefixes_.end(),
 			[](const std::string &p) { return p.empty(); }))

@@ -57,26 +57,21 @@ private:
 	{
 		return is_function(id) && binding_.in_module(id);
 	}
-	// A static function of a header outside the files: every unit that
-	// includes the header has its own copy, so the module carries one
-	// and vmlinux keeps its own; it is never a boundary crossing.
-	bool copied_with_header(SymbolId id) const
+	// A static of a header outside the files, function or variable (often
+	// local to one of its functions): every unit that includes the header
+	// has its own copy, so the module carries one and vmlinux keeps its
+	// own; it is never a boundary crossing.
+	bool header_copy(SymbolId id) const
 	{
 		const Symbol &s = table_.at(id);
 
-		return s.kind == SymbolKind::Function && s.defined && s.is_static &&
-		       !binding_.in_boundary(id) && s.file.size() > 2 &&
+		return s.defined && s.is_static && !binding_.in_boundary(id) &&
+		       s.file.size() > 2 &&
 		       s.file.compare(s.file.size() - 2, 2, ".h") == 0;
 	}
-	// Likewise a static variable of such a header (often local to one of
-	// its functions): the module's copy of the header has its own.
-	bool variable_copied_with_header(SymbolId id) const
+	bool copied_with_header(SymbolId id) const
 	{
-		const Symbol &s = table_.at(id);
-
-		return s.kind == SymbolKind::Variable && s.defined && s.is_static &&
-		       !binding_.in_boundary(id) && s.file.size() > 2 &&
-		       s.file.compare(s.file.size() - 2, 2, ".h") == 0;
+		return is_function(id) && header_copy(id);
 	}
 	// In the module, as its own code or as a header copy it carries.
 	bool carried(SymbolId id) const
@@ -141,7 +136,7 @@ bool Run::module_use(SymbolId user, SymbolId used, Use use)
 	if (copied_with_header(used))
 		return set(used, Category::Internal,
 			   { ReasonKind::CopiedWithHeader, use, user, 0, "" });
-	if (variable_copied_with_header(used)) {
+	if (header_copy(used)) {
 		set(used, Category::Private,
 		    { ReasonKind::CopiedWithHeader, use, user, 0, "" });
 		return false;

@@ -2,51 +2,9 @@
 #include "CommandLine.hh"
 
 #include "Error.hh"
+#include "OptionValues.hh"
 
 namespace sched_boundary {
-
-namespace {
-
-// Stores the value of a "--name VALUE" or "--name=VALUE" option.
-class OptionValues {
-public:
-	explicit OptionValues(const std::vector<std::string> &args) : args_(args) {}
-
-	bool done() const { return next_ >= args_.size(); }
-	const std::string &peek() const { return args_[next_]; }
-	std::string take() { return args_[next_++]; }
-
-	// If the next argument is option name, consumes it and its value.
-	std::optional<std::string> option(const std::string &name)
-	{
-		const std::string &arg = peek();
-
-		if (arg.compare(0, name.size() + 1, name + "=") == 0) {
-			next_++;
-			return arg.substr(name.size() + 1);
-		}
-		if (arg != name)
-			return std::nullopt;
-		next_++;
-		if (done())
-			throw InputError(name + " needs a value\n" + CommandLine::usage());
-		return take();
-	}
-
-private:
-	const std::vector<std::string> &args_;
-	std::size_t next_ = 0;
-};
-
-void set_once(std::optional<std::string> &slot, const std::string &name,
-	      std::string value)
-{
-	if (slot)
-		throw InputError(name + " given twice");
-	slot = std::move(value);
-}
-
-} // namespace
 
 std::string CommandLine::usage()
 {
@@ -58,7 +16,8 @@ std::string CommandLine::usage()
 
 Options CommandLine::parse(const std::vector<std::string> &args)
 {
-	OptionValues values(args);
+	const std::string help = usage();
+	OptionValues values(args, help);
 	std::optional<std::string> config;
 	Options options;
 	bool only_files = false;
@@ -75,21 +34,21 @@ Options CommandLine::parse(const std::vector<std::string> &args)
 			options.help = true;
 			values.take();
 		} else if (auto v = values.option("--config")) {
-			set_once(config, "--config", *v);
+			OptionValues::set_once(config, "--config", *v);
 		} else if (auto v = values.option("--outside")) {
-			set_once(options.outside, "--outside", *v);
+			OptionValues::set_once(options.outside, "--outside", *v);
 		} else if (auto v = values.option("--why")) {
 			options.why.push_back(*v);
 		} else if (auto v = values.option("--json")) {
-			set_once(options.json, "--json", *v);
+			OptionValues::set_once(options.json, "--json", *v);
 		} else if (auto v = values.option("--report")) {
-			set_once(options.report, "--report", *v);
+			OptionValues::set_once(options.report, "--report", *v);
 		} else if (auto v = values.option("--previous")) {
-			set_once(options.previous, "--previous", *v);
+			OptionValues::set_once(options.previous, "--previous", *v);
 		} else if (auto v = values.option("--header")) {
-			set_once(options.header, "--header", *v);
+			OptionValues::set_once(options.header, "--header", *v);
 		} else if (auto v = values.option("--abi")) {
-			set_once(options.abi, "--abi", *v);
+			OptionValues::set_once(options.abi, "--abi", *v);
 		} else {
 			throw InputError("unknown option " + arg + "\n" + usage());
 		}

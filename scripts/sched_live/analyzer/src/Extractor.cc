@@ -11,6 +11,7 @@
 #include "LinkTable.hh"
 #include "ModuleCode.hh"
 #include "ModuleTree.hh"
+#include "OptionValues.hh"
 #include "TextFile.hh"
 #include "ToolStatus.hh"
 
@@ -47,41 +48,46 @@ std::string Extractor::usage()
 
 ExtractOptions Extractor::parse(const std::vector<std::string> &args)
 {
+	const std::string help = usage();
+	OptionValues values(args, help);
 	ExtractOptions options;
 	std::optional<std::string> config, srctree, tree;
+	const struct {
+		const char *name;
+		std::optional<std::string> &slot;
+	} slots[] = {
+		{ "--config", config },
+		{ "--srctree", srctree },
+		{ "--tree", tree },
+		{ "--outside", options.outside },
+		{ "--exports", options.exports },
+		{ "--defined", options.defined },
+		{ "--symtab", options.symtab },
+		{ "--symvers", options.symvers },
+	};
 
-	for (std::size_t i = 0; i < args.size(); i++) {
-		const std::string &arg = args[i];
-		auto value = [&](std::optional<std::string> &slot) {
-			if (slot)
-				throw InputError(arg + " given twice");
-			if (++i == args.size())
-				throw InputError(arg + " needs a value\n" + usage());
-			slot = args[i];
-		};
+	while (!values.done()) {
+		const std::string &arg = values.peek();
+		bool known = false;
 
-		if (arg == "-h" || arg == "--help")
+		if (arg == "-h" || arg == "--help") {
 			options.help = true;
-		else if (arg == "--config")
-			value(config);
-		else if (arg == "--srctree")
-			value(srctree);
-		else if (arg == "--tree")
-			value(tree);
-		else if (arg == "--outside")
-			value(options.outside);
-		else if (arg == "--exports")
-			value(options.exports);
-		else if (arg == "--defined")
-			value(options.defined);
-		else if (arg == "--symtab")
-			value(options.symtab);
-		else if (arg == "--symvers")
-			value(options.symvers);
-		else if (arg.compare(0, 1, "-") == 0)
-			throw InputError("unknown option " + arg + "\n" + usage());
-		else
-			options.facts.push_back(arg);
+			values.take();
+			continue;
+		}
+		if (arg.compare(0, 1, "-") != 0) {
+			options.facts.push_back(values.take());
+			continue;
+		}
+		for (const auto &slot : slots) {
+			if (auto v = values.option(slot.name)) {
+				OptionValues::set_once(slot.slot, slot.name, *v);
+				known = true;
+				break;
+			}
+		}
+		if (!known)
+			throw InputError("unknown option " + arg + "\n" + help);
 	}
 	if (options.help)
 		return options;

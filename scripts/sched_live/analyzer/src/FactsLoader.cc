@@ -69,24 +69,6 @@ AddressUse parse_address_use(const JsonFields &fields)
 	return use;
 }
 
-// Absent from facts written before layouts were recorded.
-std::vector<std::string> parse_strings(const JsonFields &fields, const char *key)
-{
-	std::vector<std::string> strings;
-
-	if (!fields.has(key))
-		return strings;
-
-	const nlohmann::json &array = fields.array(key);
-
-	for (std::size_t i = 0; i < array.size(); i++) {
-		if (!array[i].is_string())
-			throw InputError(fields.element(key, i) + ": not a string");
-		strings.push_back(array[i].get<std::string>());
-	}
-	return strings;
-}
-
 TypeLayout parse_type(const JsonFields &fields)
 {
 	TypeLayout t;
@@ -98,7 +80,7 @@ TypeLayout parse_type(const JsonFields &fields)
 	for_each_element(fields, "fields", [&t](const JsonFields &f) {
 		t.fields.push_back({ f.string("name"), f.integer("offset"),
 				     f.integer("bits"), f.string("type"),
-				     parse_strings(f, "records") });
+				     f.strings("records") });
 	});
 	return t;
 }
@@ -113,8 +95,8 @@ FunctionFacts parse_function(const JsonFields &fields)
 	f.line = fields.integer("line");
 	f.end_line = fields.has("end_line") ? fields.integer("end_line") : f.line;
 	f.signature = fields.string("signature");
-	f.records = parse_strings(fields, "records");
-	f.attributes = parse_strings(fields, "attributes");
+	f.records = fields.strings("records");
+	f.attributes = fields.strings("attributes");
 	f.calls = parse_refs(fields, "calls");
 	for_each_element(fields, "address_of", [&f](const JsonFields &use) {
 		f.address_of.push_back(parse_address_use(use));
@@ -150,7 +132,7 @@ VariableFacts parse_variable(const JsonFields &fields)
 	v.line = fields.integer("line");
 	v.type = fields.string("type");
 	v.declaration = fields.has("declaration") ? fields.string("declaration") : "";
-	v.records = parse_strings(fields, "records");
+	v.records = fields.strings("records");
 	v.per_cpu = fields.has("per_cpu") && fields.boolean("per_cpu");
 	v.section = fields.has("section") ? fields.string("section") : "";
 	v.scope = fields.has("scope") ? fields.string("scope") : "";

@@ -73,6 +73,23 @@ std::string JsonFields::string(const char *key) const
 	return value.get<std::string>();
 }
 
+std::vector<std::string> JsonFields::strings(const char *key) const
+{
+	std::vector<std::string> strings;
+
+	if (!has(key))
+		return strings;
+
+	const nlohmann::json &list = array(key);
+
+	for (std::size_t i = 0; i < list.size(); i++) {
+		if (!list[i].is_string())
+			throw InputError(element(key, i) + ": expected a string");
+		strings.push_back(list[i].get<std::string>());
+	}
+	return strings;
+}
+
 int JsonFields::integer(const char *key) const
 {
 	const nlohmann::json &value = get(key);

@@ -3,6 +3,7 @@
 #define SCHED_BOUNDARY_JSON_FIELDS_H
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -25,6 +26,8 @@ public:
 	const nlohmann::json &array(const char *key) const;
 	const nlohmann::json &object(const char *key) const;
 	std::string string(const char *key) const;
+	// An array of strings; empty if the member is absent.
+	std::vector<std::string> strings(const char *key) const;
 	int integer(const char *key) const;
 	bool boolean(const char *key) const;
 
