@@ -28,6 +28,7 @@ OVERLAY_PATHS=(
 	include/linux/sched_live.h
 	tools/testing/selftests/sched_live
 	scripts/sched_live
+	samples/sched_live
 	Documentation/scheduler/sched-live.rst
 	Documentation/ABI/testing/sysfs-kernel-sched_live
 )

@@ -15,14 +15,18 @@
 #include <linux/module.h>
 #include <linux/types.h>
 
+struct sched_class;
 struct sched_live_implementation;
+struct sched_live_ops;
+struct sched_live_patch;
+struct task_struct;
 
 /*
  * Version of this header's contract.  A module built against another
  * version is refused at registration: the layout of struct
  * sched_live_scheduler or the registration rules have changed under it.
  */
-#define SCHED_LIVE_ABI_VERSION	2
+#define SCHED_LIVE_ABI_VERSION	3
 
 /* Longest scheduler name, without the terminating NUL. */
 #define SCHED_LIVE_NAME_MAX	31
@@ -39,10 +43,16 @@ struct sched_live_implementation;
  * @abi_hash:	 SCHED_LIVE_ABI_HASH of the kernel build the module was built
  *		 against (include/generated/sched_live_boundary.h): the
  *		 scheduler boundary, its prototypes and the layouts it uses
+ * @ops:	 what a switch calls on the scheduler: its own copy of the
+ *		 scheduler's switch operations; without them it is registered
+ *		 but cannot be made active
  * @implements:	 the interface functions the module implements
  * @nr_implements: how many
  * @sites:	 for each of @implements, the vmlinux function it takes over;
  *		 owned by the registry
+ * @patches:	 the jumps to @implements while the scheduler is active;
+ *		 owned by the registry
+ * @nr_patches:	 how many
  * @owner:	 module providing the scheduler, set by sched_live_register()
  * @list:	 entry in the registry, owned by the registry
  */
@@ -50,9 +60,12 @@ struct sched_live_scheduler {
 	const char		*name;
 	unsigned int		abi_version;
 	u64			abi_hash;
+	const struct sched_live_ops *ops;
 	const struct sched_live_implementation *implements;
 	unsigned int		nr_implements;
 	const void		**sites;
+	struct sched_live_patch	*patches;
+	unsigned int		nr_patches;
 	struct module		*owner;
 	struct list_head	list;
 };
@@ -95,6 +108,9 @@ extern const u64 sched_live_abi_hash;
 /* The keys of the interface functions a module may implement, sorted. */
 extern const char *const sched_live_interface[];
 extern const unsigned int sched_live_nr_interface;
+/* The keys of the functions whose text an active module bypasses, sorted. */
+extern const char *const sched_live_replaced[];
+extern const unsigned int sched_live_nr_replaced;
 
 const void *sched_live_find_symbol(const char *name);
 const void *sched_live_find_function(const char *key);
@@ -119,5 +135,72 @@ struct sched_live_implementation {
 #define SCHED_LIVE_IMPLEMENTS(fn, key)					\
 	static const struct sched_live_implementation __sched_live_impl_##fn \
 	__used __section(".sched_live.implements") = { key, (void *)(fn) }
+
+/* A scheduler's classes by rank: the order of SCHED_DATA, highest first. */
+enum sched_live_class_rank {
+	SCHED_LIVE_CLASS_STOP,
+	SCHED_LIVE_CLASS_DL,
+	SCHED_LIVE_CLASS_RT,
+	SCHED_LIVE_CLASS_FAIR,
+	SCHED_LIVE_CLASS_IDLE,
+	SCHED_LIVE_NR_CLASSES
+};
+
+/**
+ * struct sched_live_cpu_tasks - the tasks a switch moves on one CPU
+ * @nr: how many were taken off the runqueue, in that order
+ * @max: room in @tasks
+ * @tasks: the tasks
+ */
+struct sched_live_cpu_tasks {
+	unsigned int		nr;
+	unsigned int		max;
+	struct task_struct	*tasks[];
+};
+
+/**
+ * struct sched_live_ops - what a switch calls on a scheduler
+ * @classes:	  the scheduler's classes by rank; NULL for a class this
+ *		  kernel does not build
+ * @detach_cpu:	  on @cpu, take every queued task but the running stopper
+ *		  off the scheduler's runqueue, recording them in @set, and
+ *		  put the stopper; or, on failure, leave the runqueue as it was
+ *		  and return -ENOSPC (@set too small) or -EAGAIN (a task in
+ *		  migration, or queued but not on the task list)
+ * @attach_cpu:	  on @cpu, set the stopper running and put the tasks of
+ *		  @set on the scheduler's runqueue, last detached first
+ * @adopt_task:	  point the code pointers the scheduler stores in @p (its
+ *		  timers, its task works) at this scheduler's code
+ * @adopt_global: the same for the runqueues of all possible CPUs, the
+ *		  task groups and the root domains, and give every idle task
+ *		  this scheduler's idle class
+ *
+ * Every CPU is stopped (a stop_machine() callback) when these are called,
+ * and each CPU detaches and attaches its own runqueue.  The kernel itself
+ * gives every task the class of the same rank in the scheduler it
+ * switches to, between @detach_cpu of the old and @adopt_task and
+ * @attach_cpu of the new.
+ */
+struct sched_live_ops {
+	const struct sched_class *classes[SCHED_LIVE_NR_CLASSES];
+	int (*detach_cpu)(int cpu, struct sched_live_cpu_tasks *set);
+	void (*attach_cpu)(int cpu, struct sched_live_cpu_tasks *set);
+	void (*adopt_task)(struct task_struct *p);
+	void (*adopt_global)(void);
+};
+
+/*
+ * Each scheduler's own copy (kernel/sched/core.c): vmlinux's is builtin's,
+ * a scheduler module's is the module's.
+ */
+extern const struct sched_live_ops sched_live_ops;
+
+#ifdef CONFIG_SCHED_LIVE
+void sched_live_adopt_new_task(struct task_struct *p);
+int sched_live_module_busy(struct module *mod);
+#else
+static inline void sched_live_adopt_new_task(struct task_struct *p) { }
+static inline int sched_live_module_busy(struct module *mod) { return 0; }
+#endif
 
 #endif /* _LINUX_SCHED_LIVE_H */

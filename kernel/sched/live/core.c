@@ -5,7 +5,9 @@
  * Every scheduler that can be made active is registered here by name.  The
  * scheduler compiled into vmlinux, "builtin", is always present and is not on
  * the list, so it can never be unregistered.  sched_live_mutex serialises
- * registration, unregistration and switch requests; it is the only lock.
+ * registration, unregistration and switches (transition.c).  The active
+ * scheduler holds a reference on its module, and removing that module is
+ * refused with -EBUSY.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -14,11 +16,14 @@
 #include <linux/export.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
+#include <linux/rcupdate.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
 
 #include "core.h"
+#include "patch.h"
+#include "transition.h"
 
 static DEFINE_MUTEX(sched_live_mutex);
 static LIST_HEAD(sched_live_schedulers);
@@ -26,9 +31,11 @@ static LIST_HEAD(sched_live_schedulers);
 static struct sched_live_scheduler sched_live_builtin = {
 	.name		= SCHED_LIVE_BUILTIN_NAME,
 	.abi_version	= SCHED_LIVE_ABI_VERSION,
+	.ops		= &sched_live_ops,
 };
 
 static struct sched_live_scheduler *sched_live_active = &sched_live_builtin;
+static struct sched_live_switch_record sched_live_last_switch;
 
 static bool sched_live_name_char_ok(char c)
 {
@@ -112,6 +119,23 @@ static struct sched_live_scheduler *sched_live_find(const char *name)
 }
 
 /*
+ * Whether the jump to @impl fits at @site.  A site too small for it stays
+ * vmlinux's: the same source in both, unless the module changed that
+ * function, which registration then says.
+ */
+static bool sched_live_site_usable(struct sched_live_scheduler *sched,
+				   const struct sched_live_implementation *impl,
+				   const void *site)
+{
+	int ret = sched_live_patch_check(site, impl->addr);
+
+	if (ret == -ENOSPC)
+		pr_info("'%s' leaves '%s' to vmlinux: no room for a jump\n",
+			sched->name, impl->key);
+	return !ret;
+}
+
+/*
  * Find the vmlinux function that each implementation of @sched takes over,
  * refusing a key that is not an interface function of this kernel and code
  * that is not @owner's.  A static interface function whose address vmlinux
@@ -149,6 +173,8 @@ static int sched_live_find_sites(struct sched_live_scheduler *sched,
 			       sched->name, impl->key);
 			goto refuse;
 		}
+		if (sites[i] && !sched_live_site_usable(sched, impl, sites[i]))
+			sites[i] = NULL;
 	}
 	sched->sites = sites;
 	return 0;
@@ -216,15 +242,20 @@ EXPORT_SYMBOL_GPL(__sched_live_register);
  *
  * Called from the module's exit function.  The scheduler is never active
  * at that point: an active scheduler holds a reference on its module.
+ * While it was active, its code queued RCU callbacks of its own (a task
+ * group's release, a root domain's); they must have run before its text
+ * goes away.
  */
 void sched_live_unregister(struct sched_live_scheduler *sched)
 {
-	guard(mutex)(&sched_live_mutex);
-	if (WARN_ON_ONCE(sched == sched_live_active))
-		return;
-	list_del(&sched->list);
-	kfree(sched->sites);
-	sched->sites = NULL;
+	scoped_guard(mutex, &sched_live_mutex) {
+		if (WARN_ON_ONCE(sched == sched_live_active))
+			return;
+		list_del(&sched->list);
+		kfree(sched->sites);
+		sched->sites = NULL;
+	}
+	rcu_barrier();
 	pr_info("unregistered scheduler '%s'\n", sched->name);
 }
 EXPORT_SYMBOL_GPL(sched_live_unregister);
@@ -234,27 +265,76 @@ EXPORT_SYMBOL_GPL(sched_live_unregister);
  * @name: a name that passed sched_live_parse_name()
  *
  * Return: 0 when @name is active on return, -ENOENT when no scheduler has
- * that name, -EOPNOTSUPP for any other scheduler: this kernel cannot
- * switch yet.  On failure nothing has changed.
+ * that name, -EOPNOTSUPP when it has no switch operations, or what
+ * sched_live_switch() failed with.  On failure nothing
+ * has changed.
  */
 int sched_live_request_switch(const char *name)
 {
+	struct sched_live_switch_record record;
 	struct sched_live_scheduler *target;
+	int ret;
+
+	scoped_guard(mutex, &sched_live_mutex) {
+		target = sched_live_find(name);
+		if (!target) {
+			pr_warn("no scheduler named '%s'; see /sys/kernel/sched_live/available\n",
+				name);
+			return -ENOENT;
+		}
+		if (target == sched_live_active) {
+			pr_info("'%s' is already active\n", name);
+			return 0;
+		}
+		if (!target->ops) {
+			pr_warn("switch to '%s' refused: it has no switch operations, so it is no scheduler\n",
+				name);
+			return -EOPNOTSUPP;
+		}
+		ret = sched_live_switch(sched_live_active, target, &record);
+		if (!ret)
+			WRITE_ONCE(sched_live_active, target);
+		sched_live_last_switch = record;
+	}
+	sched_live_notify_switch(record.from, record.to, record.result);
+	return ret;
+}
+
+/**
+ * sched_live_module_busy() - whether a module may not be removed
+ * @mod: the module being removed
+ *
+ * Called by delete_module(2) before it stops @mod.  A module whose
+ * scheduler is active is refused; otherwise its reference count, which
+ * a switch to it takes first, settles the race with a switch.
+ *
+ * Return: -EBUSY if @mod provides the active scheduler, else 0.
+ */
+int sched_live_module_busy(struct module *mod)
+{
+	struct sched_live_scheduler *active = READ_ONCE(sched_live_active);
+
+	if (active->owner != mod)
+		return 0;
+	pr_warn("module '%s' is in use: its scheduler '%s' is active; switch to another first\n",
+		mod->name, active->name);
+	return -EBUSY;
+}
+
+ssize_t sched_live_show_last_switch(char *buf)
+{
+	const struct sched_live_switch_record *r = &sched_live_last_switch;
 
 	guard(mutex)(&sched_live_mutex);
-	target = sched_live_find(name);
-	if (!target) {
-		pr_warn("no scheduler named '%s'; see /sys/kernel/sched_live/available\n",
-			name);
-		return -ENOENT;
-	}
-	if (target == sched_live_active) {
-		pr_info("'%s' is already active\n", name);
+	if (!r->from[0])
 		return 0;
-	}
-	pr_warn("switch to '%s' refused: live switching is not implemented yet\n",
-		name);
-	return -EOPNOTSUPP;
+	return sysfs_emit(buf,
+			  "from %s\nto %s\nresult %d\nretries %u\ntasks %u\n"
+			  "prepare_ns %llu\nstop_machine_ns %llu\n"
+			  "stack_check_ns %llu\nrebuild_ns %llu\ntotal_ns %llu\n",
+			  r->from, r->to, r->result, r->retries, r->tasks,
+			  r->prepare_ns, r->stop_machine_ns, r->stack_check_ns,
+			  r->rebuild_ns, r->total_ns);
 }
 
 ssize_t sched_live_show_active(char *buf)

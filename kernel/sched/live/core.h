@@ -11,8 +11,17 @@ int sched_live_request_switch(const char *name);
 ssize_t sched_live_show_active(char *buf);
 ssize_t sched_live_show_available(char *buf);
 
-/* Bounds of the section the boundary plugin lists the functions in. */
+/* Bounds of the sections the boundary plugin lists the functions in. */
 extern const struct sched_live_symbol __start___sched_live_functions[];
 extern const struct sched_live_symbol __stop___sched_live_functions[];
+extern const struct sched_live_symbol __start___sched_live_text[];
+extern const struct sched_live_symbol __stop___sched_live_text[];
+
+struct sched_live_range;
+
+int sched_live_replaced_text(const struct sched_live_range **ranges,
+			     unsigned int *nr);
+ssize_t sched_live_show_last_switch(char *buf);
+void sched_live_notify_switch(const char *from, const char *to, int result);
 
 #endif /* _KERNEL_SCHED_LIVE_CORE_H */

@@ -30,6 +30,7 @@
 #include <linux/sync_core.h>
 
 #include <asm/ibt.h>
+#include <asm/nospec-branch.h>
 #include <asm/text-patching.h>
 
 #include "patch.h"
@@ -46,6 +47,14 @@ static unsigned long sched_live_body(unsigned long fn)
 	return fn;
 }
 
+/* Whether @fn is the start of a function. */
+static bool sched_live_is_function(unsigned long fn)
+{
+	unsigned long size, offset;
+
+	return kallsyms_lookup_size_offset(fn, &size, &offset) && !offset;
+}
+
 /* Whether the jump fits in the function at @fn from @body on. */
 static bool sched_live_fits(unsigned long fn, unsigned long body)
 {
@@ -56,29 +65,97 @@ static bool sched_live_fits(unsigned long fn, unsigned long body)
 	return body + JMP32_INSN_SIZE <= fn + size;
 }
 
+/* Whether the body at @body returns at once: an empty function. */
+static bool sched_live_returns_at_once(unsigned long body)
+{
+	const u8 *insn = (const u8 *)body;
+
+	if (insn[0] == RET_INSN_OPCODE)
+		return true;
+	/* With return thunks, "ret" is a jump to the thunk. */
+	return insn[0] == JMP32_INSN_OPCODE &&
+	       body + JMP32_INSN_SIZE + *(const s32 *)(insn + 1) ==
+	       (unsigned long)__x86_return_thunk;
+}
+
+/**
+ * sched_live_patch_check() - whether one function can take another over
+ * @site: the function to take over
+ * @target: the function to take it over
+ *
+ * An empty function too small for the jump (a weak default, a seq_file
+ * stop method) need not be taken over by one that is empty too: both do
+ * nothing.
+ *
+ * Return: 0, -ENODATA if both are empty and the site too small, -ENOSPC
+ * if the site is too small otherwise, or -EINVAL if either is not the
+ * start of a function.
+ */
+int sched_live_patch_check(const void *site, const void *target)
+{
+	unsigned long from = (unsigned long)site, to = (unsigned long)target;
+
+	if (!sched_live_is_function(from) || !sched_live_is_function(to))
+		return -EINVAL;
+	if (sched_live_fits(from, sched_live_body(from)))
+		return 0;
+	if (sched_live_returns_at_once(sched_live_body(from)) &&
+	    sched_live_returns_at_once(sched_live_body(to)))
+		return -ENODATA;
+	return -ENOSPC;
+}
+
 /**
  * sched_live_patch_prepare() - plan the jump from one function to another
  * @patch: filled in
  * @site: the function taken over
  * @target: the function that takes over
  *
- * Return: 0, or -EINVAL if either is not the start of a function that has
- * room for the jump.
+ * The bytes the jump replaces are saved when it is written, so that a site
+ * another scheduler's jump occupies at this point can be planned for too.
+ *
+ * Return: 0, or what sched_live_patch_check() finds.
  */
 int sched_live_patch_prepare(struct sched_live_patch *patch, const void *site,
 			     const void *target)
 {
 	unsigned long from = (unsigned long)site, to = (unsigned long)target;
+	int ret;
 
-	if (!sched_live_fits(from, sched_live_body(from)) ||
-	    !sched_live_fits(to, sched_live_body(to)))
-		return -EINVAL;
+	ret = sched_live_patch_check(site, target);
+	if (ret)
+		return ret;
 	patch->at = (void *)sched_live_body(from);
-	memcpy(patch->saved, patch->at, JMP32_INSN_SIZE);
 	memcpy(patch->jump, text_gen_insn(JMP32_INSN_OPCODE, patch->at,
 					  (void *)sched_live_body(to)),
 	       JMP32_INSN_SIZE);
 	return 0;
+}
+
+/**
+ * sched_live_patch_write() - write (or remove) @nr prepared jumps
+ * @patches: prepared with sched_live_patch_prepare()
+ * @nr: how many
+ * @apply: write the jumps, saving what they replace, rather than restore
+ *	   what they replaced
+ *
+ * Context: a stop_machine() callback, on one CPU, while the others wait
+ * for it and then serialise (sync_core()) before they run any of the
+ * text; the caller of stop_machine() holds text_mutex.
+ */
+void sched_live_patch_write(struct sched_live_patch *patches, unsigned int nr,
+			    bool apply)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr; i++) {
+		struct sched_live_patch *patch = &patches[i];
+
+		if (apply)
+			memcpy(patch->saved, patch->at, JMP32_INSN_SIZE);
+		text_poke_stopped(patch->at, apply ? patch->jump : patch->saved,
+				  JMP32_INSN_SIZE);
+	}
 }
 
 struct sched_live_patch_work {
@@ -92,16 +169,9 @@ struct sched_live_patch_work {
 static int sched_live_patch_stopped(void *data)
 {
 	struct sched_live_patch_work *work = data;
-	unsigned int i;
 
 	if (smp_processor_id() == work->patcher) {
-		for (i = 0; i < work->nr; i++) {
-			struct sched_live_patch *patch = &work->patches[i];
-
-			text_poke_stopped(patch->at,
-					  work->apply ? patch->jump : patch->saved,
-					  JMP32_INSN_SIZE);
-		}
+		sched_live_patch_write(work->patches, work->nr, work->apply);
 		atomic_set_release(&work->done, 1);
 	} else {
 		while (!atomic_read_acquire(&work->done))

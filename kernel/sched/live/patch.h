@@ -9,7 +9,7 @@
 /**
  * struct sched_live_patch - a jump that takes a function over
  * @at: the first byte of the site's body, where the jump goes
- * @saved: the bytes the jump replaces
+ * @saved: the bytes the jump replaced, saved when it was written
  * @jump: the jump
  */
 struct sched_live_patch {
@@ -18,8 +18,11 @@ struct sched_live_patch {
 	u8	jump[JMP32_INSN_SIZE];
 };
 
+int sched_live_patch_check(const void *site, const void *target);
 int sched_live_patch_prepare(struct sched_live_patch *patch, const void *site,
 			     const void *target);
+void sched_live_patch_write(struct sched_live_patch *patches, unsigned int nr,
+			    bool apply);
 int sched_live_patch_apply(struct sched_live_patch *patches, unsigned int nr);
 int sched_live_patch_revert(struct sched_live_patch *patches, unsigned int nr);
 

@@ -25,7 +25,7 @@ static noinline int sched_live_kunit_target(int x)
 	return x * 10 * READ_ONCE(sched_live_kunit_bias);
 }
 
-/* Its body is a single "ret": no room for a jump. */
+/* Its body is a single "ret": no room for a jump in a lean build. */
 static noinline void sched_live_kunit_empty(void)
 {
 }
@@ -89,13 +89,23 @@ static void sched_live_patch_refuses_a_site_too_small_test(struct kunit *test)
 
 	KUNIT_EXPECT_EQ(test, sched_live_patch_prepare(&patch, sched_live_kunit_empty,
 						       sched_live_kunit_target),
-			-EINVAL);
+			-ENOSPC);
+}
+
+static void sched_live_patch_skips_empty_for_empty_test(struct kunit *test)
+{
+	struct sched_live_patch patch;
+
+	KUNIT_EXPECT_EQ(test, sched_live_patch_prepare(&patch, sched_live_kunit_empty,
+						       sched_live_kunit_empty),
+			-ENODATA);
 }
 
 static struct kunit_case sched_live_patch_cases[] = {
 	KUNIT_CASE(sched_live_patch_takes_over_and_gives_back_test),
 	KUNIT_CASE(sched_live_patch_refuses_a_mid_function_site_test),
 	KUNIT_CASE(sched_live_patch_refuses_a_site_too_small_test),
+	KUNIT_CASE(sched_live_patch_skips_empty_for_empty_test),
 	{}
 };
 

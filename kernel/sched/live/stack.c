@@ -41,6 +41,38 @@ static bool sched_live_in_ranges(unsigned long addr,
 }
 
 /**
+ * sched_live_stack_check_task() - whether one task touches the text
+ * @check: the text and room for one stack trace; @check->found and
+ *	   @check->addr are set when @t touches it
+ * @t: a task that is not running
+ *
+ * Context: @t cannot run (every other CPU is stopped), and RCU read side.
+ * Return: 0, or the error of a stack that cannot be walked reliably, with
+ * @check->found set to @t.
+ */
+int sched_live_stack_check_task(struct sched_live_stack_check *check,
+				struct task_struct *t)
+{
+	int nr, i;
+
+	nr = stack_trace_save_tsk_reliable(t, check->entries,
+					   ARRAY_SIZE(check->entries));
+	if (nr < 0) {
+		check->found = t;
+		return nr;
+	}
+	for (i = 0; i < nr; i++) {
+		if (sched_live_in_ranges(check->entries[i], check->ranges,
+					 check->nr)) {
+			check->found = t;
+			check->addr = check->entries[i];
+			break;
+		}
+	}
+	return 0;
+}
+
+/**
  * sched_live_stack_find() - a task executing in, or returning into, text
  * @check: the text, as @check->nr sorted, disjoint ranges, and room for
  *	   one stack trace; @check->found and @check->addr are set
@@ -55,7 +87,7 @@ static bool sched_live_in_ranges(unsigned long addr,
 int sched_live_stack_find(struct sched_live_stack_check *check)
 {
 	struct task_struct *g, *t;
-	int nr, i, ret = 0;
+	int ret = 0;
 
 	check->found = NULL;
 	check->addr = 0;
@@ -63,23 +95,10 @@ int sched_live_stack_find(struct sched_live_stack_check *check)
 	for_each_process_thread(g, t) {
 		if (task_curr(t))
 			continue;
-		nr = stack_trace_save_tsk_reliable(t, check->entries,
-						   ARRAY_SIZE(check->entries));
-		if (nr < 0) {
-			check->found = t;
-			ret = nr;
-			goto out;
-		}
-		for (i = 0; i < nr; i++) {
-			if (sched_live_in_ranges(check->entries[i], check->ranges,
-						 check->nr)) {
-				check->found = t;
-				check->addr = check->entries[i];
-				goto out;
-			}
-		}
+		ret = sched_live_stack_check_task(check, t);
+		if (ret || check->found)
+			break;
 	}
-out:
 	rcu_read_unlock();
 	return ret;
 }

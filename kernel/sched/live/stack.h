@@ -28,6 +28,8 @@ struct sched_live_stack_check {
 	unsigned long			entries[64];
 };
 
+int sched_live_stack_check_task(struct sched_live_stack_check *check,
+				struct task_struct *t);
 int sched_live_stack_find(struct sched_live_stack_check *check);
 
 #endif /* _KERNEL_SCHED_LIVE_STACK_H */

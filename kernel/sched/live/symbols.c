@@ -12,14 +12,21 @@
  * The other way round, registration asks here which vmlinux function each
  * of a module's implementations takes over: the boundary plugin lists the
  * scheduler's global functions and its address-taken static ones, by
- * boundary key, in the section __sched_live_functions.
+ * boundary key, in the section __sched_live_functions.  And a switch away
+ * from builtin asks which vmlinux text it bypasses: the plugin lists the
+ * text of every function of the scheduler's units in __sched_live_text,
+ * and the build the functions a module replaces in sched_live_replaced[].
  */
 
 #include <linux/bsearch.h>
+#include <linux/kallsyms.h>
 #include <linux/sched_live.h>
+#include <linux/slab.h>
+#include <linux/sort.h>
 #include <linux/string.h>
 
 #include "core.h"
+#include "stack.h"
 
 static int sched_live_symbol_cmp(const void *name, const void *elt)
 {
@@ -77,4 +84,61 @@ bool sched_live_is_interface(const char *key)
 {
 	return bsearch(key, sched_live_interface, sched_live_nr_interface,
 		       sizeof(*sched_live_interface), sched_live_key_cmp);
+}
+
+static int sched_live_range_sort_cmp(const void *a, const void *b)
+{
+	const struct sched_live_range *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return 0;
+}
+
+/**
+ * sched_live_replaced_text() - the vmlinux text an active module bypasses
+ * @ranges: receives the text of the scheduler's functions that a module
+ *	    replaces, sorted; the kernel-owned entry points are not in it
+ * @nr: receives how many ranges
+ *
+ * Built on first use and kept: vmlinux text does not move.
+ *
+ * Context: sched_live_mutex held.
+ * Return: 0 or -ENOMEM.
+ */
+int sched_live_replaced_text(const struct sched_live_range **ranges,
+			     unsigned int *nr)
+{
+	static struct sched_live_range *text;
+	static unsigned int nr_text;
+	const struct sched_live_symbol *fn;
+	struct sched_live_range *r;
+	unsigned long size, offset;
+
+	if (!text) {
+		r = kvcalloc(__stop___sched_live_text - __start___sched_live_text,
+			     sizeof(*r), GFP_KERNEL);
+		if (!r)
+			return -ENOMEM;
+		for (fn = __start___sched_live_text;
+		     fn < __stop___sched_live_text; fn++) {
+			if (!bsearch(fn->name, sched_live_replaced,
+				     sched_live_nr_replaced,
+				     sizeof(*sched_live_replaced),
+				     sched_live_key_cmp))
+				continue;
+			if (!kallsyms_lookup_size_offset((unsigned long)fn->addr,
+							 &size, &offset) ||
+			    offset)
+				continue;
+			r[nr_text].start = (unsigned long)fn->addr;
+			r[nr_text].end = r[nr_text].start + size;
+			nr_text++;
+		}
+		sort(r, nr_text, sizeof(*r), sched_live_range_sort_cmp, NULL);
+		text = r;
+	}
+	*ranges = text;
+	*nr = nr_text;
+	return 0;
 }

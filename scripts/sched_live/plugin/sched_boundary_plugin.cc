@@ -20,7 +20,8 @@
  * without .c).  The scheduler module uses such a variable of vmlinux in
  * place, so it needs a name to be linked against, and the compiler must
  * not assume that it sees every write to it.  And it lists the functions
- * of those files that a module may take over in __sched_live_functions.
+ * of those files that a module may take over in __sched_live_functions,
+ * and the text the compiler emitted for them in __sched_live_text.
  *
  * Options:
  *   -fplugin-arg-sched_boundary_plugin-output=FILE   where to write the facts
@@ -1010,6 +1011,47 @@ public:
 		list_functions();
 	}
 
+	/*
+	 * The text of the functions of those files as the compiler emitted
+	 * it, clones included, by the boundary key of the function it came
+	 * from, in the section __sched_live_text: a live switch checks that
+	 * no task executes in, or returns into, the text it bypasses.  Only
+	 * once the unit is compiled is it known which functions have text.
+	 */
+	void list_text() const
+	{
+		const std::string unit = names_.relative(main_input_filename);
+		cgraph_node *node;
+		int n = 0;
+
+		FOR_EACH_FUNCTION(node) {
+			tree decl = node->decl;
+
+			if (!TREE_ASM_WRITTEN(decl) || DECL_EXTERNAL(decl) ||
+			    !file_scope(decl))
+				continue;
+
+			const tree origin = DECL_ORIGIN(decl);
+			const std::string key = TREE_PUBLIC(origin) ?
+				IDENTIFIER_POINTER(DECL_NAME(origin)) :
+				unit + ":" + IDENTIFIER_POINTER(DECL_NAME(origin));
+			const std::string label = ".Lsched_live_text" + std::to_string(n++);
+
+			fprintf(asm_out_file,
+				"\t.pushsection __sched_live_text,\"a\"\n"
+				"\t.balign 8\n"
+				"\t.quad %s\n"
+				"\t.quad %s\n"
+				"\t.popsection\n"
+				"\t.pushsection .rodata.str1.1,\"aMS\",@progbits,1\n"
+				"%s:\t.asciz \"%s\"\n"
+				"\t.popsection\n",
+				label.c_str(),
+				IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(decl)),
+				label.c_str(), key.c_str());
+		}
+	}
+
 private:
 	void publish_variables() const
 	{
@@ -1138,6 +1180,11 @@ private:
 	const StaticsPublisher &publisher_;
 };
 
+void list_text(void *, void *publisher)
+{
+	static_cast<const StaticsPublisher *>(publisher)->list_text();
+}
+
 } /* namespace */
 
 __visible int plugin_init(struct plugin_name_args *plugin_info,
@@ -1183,6 +1230,9 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 	auto *names = new SourceNames(srctree);
 	auto *collector = output.empty() ? nullptr : new FactsCollector(output, *names);
 	auto *publisher = new StaticsPublisher(publish, *names);
+
+	if (publisher->enabled())
+		register_callback(plugin_name, PLUGIN_FINISH_UNIT, list_text, publisher);
 
 	pass_info.pass = new SchedBoundaryPass(collector, *publisher);
 	pass_info.reference_pass_name = "*free_lang_data";

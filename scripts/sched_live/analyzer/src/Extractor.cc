@@ -142,7 +142,7 @@ void Extractor::extract(const ExtractOptions &options) const
 				 link.render_c(AbiDescription(boundary.units(), boundary.table(),
 							      boundary.classification())
 						       .hash(),
-					       code.interface()));
+					       code.interface(), code.replaced()));
 	if (options.symvers)
 		TextFile::update(*options.symvers, link.render_symvers());
 }

@@ -23,13 +23,16 @@ LinkTable::LinkTable(const ModuleCode &code, const std::set<std::string> &export
 }
 
 std::string LinkTable::render_c(std::uint64_t abi_hash,
-				const std::set<std::string> &interface) const
+				const std::set<std::string> &interface,
+				const std::set<std::string> &replaced) const
 {
-	std::string decls, entries, keys;
+	std::string decls, entries, keys, replaced_keys;
 	int i = 0;
 
 	for (const std::string &key : interface)
 		keys += "\t\"" + key + "\",\n";
+	for (const std::string &key : replaced)
+		replaced_keys += "\t\"" + key + "\",\n";
 
 	for (const std::string &name : names_) {
 		const std::string var = "__sched_live_sym" + std::to_string(i++);
@@ -62,7 +65,14 @@ std::string LinkTable::render_c(std::uint64_t abi_hash,
 	       keys +
 	       "};\n"
 	       "const unsigned int sched_live_nr_interface = " +
-	       std::to_string(interface.size()) + ";\n";
+	       std::to_string(interface.size()) + ";\n"
+	       "\n"
+	       "/* The functions whose text an active module bypasses, sorted. */\n"
+	       "const char *const sched_live_replaced[] = {\n" +
+	       replaced_keys +
+	       "};\n"
+	       "const unsigned int sched_live_nr_replaced = " +
+	       std::to_string(replaced.size()) + ";\n";
 }
 
 std::string LinkTable::render_symvers() const

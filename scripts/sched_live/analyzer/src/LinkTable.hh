@@ -29,10 +29,12 @@ public:
 		  const std::optional<std::set<std::string>> &defined = std::nullopt);
 
 	const std::set<std::string> &names() const { return names_; }
-	// The C table also carries the kernel's ABI hash and the keys of the
-	// interface functions a module may implement.
+	// The C table also carries the kernel's ABI hash, the keys of the
+	// interface functions a module may implement and the keys of the
+	// functions whose vmlinux text an active module bypasses.
 	std::string render_c(std::uint64_t abi_hash,
-			     const std::set<std::string> &interface) const;
+			     const std::set<std::string> &interface,
+			     const std::set<std::string> &replaced) const;
 	std::string render_symvers() const;
 
 private:

@@ -23,6 +23,11 @@ ModuleCode::ModuleCode(const SymbolTable &table, const ConfigBinding &binding,
 			kept_[id] = true;
 			work.push_back(id);
 		}
+		// The config names the variables the module brings its own
+		// copy of; the kernel may reach them only through the module.
+		if (s.kind == SymbolKind::Variable && s.defined &&
+		    is_configured_private(id))
+			reach(id, work);
 	}
 	while (!work.empty()) {
 		const SymbolId id = work.back();
@@ -53,6 +58,21 @@ std::set<std::string> ModuleCode::interface() const
 		if (kept_[id] && classification_.category(id) == Category::Interface)
 			keys.insert(table_.at(id).key);
 	return keys;
+}
+
+std::set<std::string> ModuleCode::replaced() const
+{
+	std::set<std::string> keys;
+
+	for (SymbolId id = 0; id < table_.size(); id++)
+		if (kept_[id] && binding_.in_module(id))
+			keys.insert(table_.at(id).key);
+	return keys;
+}
+
+bool ModuleCode::is_configured_private(SymbolId id) const
+{
+	return binding_.forced_into(id, ConfigList::Private);
 }
 
 bool ModuleCode::is_boot_only(const Symbol &s)

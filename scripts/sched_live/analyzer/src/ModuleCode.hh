@@ -13,7 +13,8 @@
 namespace sched_boundary {
 
 // What the module's code is made of: the functions of the boundary files
-// reachable from the interface, and what they use.  Boot-only code
+// reachable from the interface and from the variables the config makes
+// private, and what they use.  Boot-only code
 // (__init) is no entry point: it ran before any module could be loaded,
 // so sched_init() and the initcalls of the files stay out of the module,
 // and so does whatever only they reach.
@@ -35,11 +36,15 @@ public:
 
 	// The keys of the interface functions the module keeps, sorted.
 	std::set<std::string> interface() const;
+	// The keys of the functions of the files the module keeps, sorted:
+	// the vmlinux code that an active module bypasses.
+	std::set<std::string> replaced() const;
 
 	static bool is_boot_only(const Symbol &s);
 
 private:
 	bool carried(SymbolId id) const;
+	bool is_configured_private(SymbolId id) const;
 	bool published(SymbolId id) const;
 	void reach(SymbolId used, std::vector<SymbolId> &work);
 

@@ -26,14 +26,14 @@ sched_live: registered scheduler 'sched_live_test'
 % rmmod $MOD
 sched_live: unregistered scheduler 'sched_live_test'"
 
-start_test "a switch request is refused until switching exists"
+start_test "a switch to an entry that is no scheduler is refused"
 load_mod $MOD
 expect_write EOPNOTSUPP "$SYSFS/active" 'sched_live_test\n'
 expect_active builtin
 unload_mod $MOD
 check_result "% insmod $MOD
 sched_live: registered scheduler 'sched_live_test'
-sched_live: switch to 'sched_live_test' refused: live switching is not implemented yet
+sched_live: switch to 'sched_live_test' refused: it has no switch operations, so it is no scheduler
 % rmmod $MOD
 sched_live: unregistered scheduler 'sched_live_test'"
 
@@ -59,7 +59,7 @@ expect_active builtin
 check_result "% insmod $MOD name=builtin
 sched_live: refusing scheduler 'builtin': the name is already registered
 % insmod $MOD abi_version=999
-sched_live: refusing scheduler 'sched_live_test': ABI version 999, kernel has 2; rebuild it
+sched_live: refusing scheduler 'sched_live_test': ABI version 999, kernel has 3; rebuild it
 % insmod $MOD abi_hash=1
 sched_live: refusing scheduler 'sched_live_test': built for scheduler ABI 0000000000000001, this kernel's is $(cat "$SYSFS/abi_hash"); rebuild it against this kernel
 % insmod $MOD implements=no_such_function

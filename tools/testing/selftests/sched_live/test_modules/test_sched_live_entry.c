@@ -2,7 +2,8 @@
 /*
  * Registers one scheduler entry with sched_live, so that the selftests can
  * see it in /sys/kernel/sched_live/available and request a switch to it.
- * The entry has no scheduler behind it; it exercises the registry only.
+ * The entry has no scheduler behind it (no switch operations), so a
+ * switch to it is refused; it exercises the registry only.
  * The parameters produce the registrations the kernel must refuse.  It is
  * built against a kernel build, whose scheduler ABI hash it claims.
  */

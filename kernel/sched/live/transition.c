@@ -1,0 +1,523 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sched_live transition: making another scheduler the active one.
+ *
+ * A switch from scheduler "from" to scheduler "to" goes through:
+ *
+ *   sched_live_init_transition()	 outside stop_machine(): take a
+ *					 reference on to's module, plan to's
+ *					 jumps, find the text the switch
+ *					 bypasses, make room for the tasks of
+ *					 each CPU
+ *   sched_live_start_transition()	 stop_machine(), on every CPU at once:
+ *     sched_live_check_slice()		   no task executes in, or returns
+ *					   into, the bypassed text, and every
+ *					   task has one of from's classes
+ *     from->ops->detach_cpu()		   each CPU takes its tasks off from's
+ *					   runqueue (dequeue SAVE|MOVE|NOCLOCK)
+ *     sched_live_flip()		   one CPU removes from's jumps and
+ *					   writes to's; all serialise
+ *     sched_live_adopt_slice()		   every task gets to's class of the
+ *					   same rank, and to's code pointers
+ *     to->ops->attach_cpu()		   each CPU puts its tasks on to's
+ *					   runqueue (enqueue RESTORE|MOVE|NOCLOCK)
+ *   sched_live_complete_transition()	 drop the reference on from's module,
+ *					 record the switch, tell userspace
+ *
+ * Until the flip, nothing has changed: a busy stack, a task the switch
+ * cannot move or a failed allocation returns with from still active and
+ * its runqueues as they were.  After the flip nothing can fail.  A busy
+ * stack is retried with backoff, then refused with -EBUSY naming the task.
+ */
+
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/atomic.h>
+#include <linux/cpu.h>
+#include <linux/delay.h>
+#include <linux/jiffies.h>
+#include <linux/kallsyms.h>
+#include <linux/minmax.h>
+#include <linux/memory.h>
+#include <linux/module.h>
+#include <linux/rcupdate.h>
+#include <linux/sched.h>
+#include <linux/sched/rt.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/stat.h>
+#include <linux/sched_live.h>
+#include <linux/slab.h>
+#include <linux/stop_machine.h>
+#include <linux/sync_core.h>
+#include <linux/timekeeping.h>
+
+#include "core.h"
+#include "patch.h"
+#include "stack.h"
+#include "transition.h"
+
+/*
+ * How long a busy stack is retried: a task preempted in bypassed code
+ * leaves it as soon as it runs again.  The waits in between double.
+ */
+#define SCHED_LIVE_RETRY_MS		2000
+#define SCHED_LIVE_BACKOFF_MS		1
+#define SCHED_LIVE_BACKOFF_MAX_MS	128
+
+/* Room for tasks forked between the count and the stop. */
+#define SCHED_LIVE_SPARE_TASKS	256
+
+/* What fork hands to the active scheduler; written with every CPU stopped. */
+static const struct sched_live_ops *sched_live_active_ops = &sched_live_ops;
+
+struct sched_live_transition {
+	struct sched_live_scheduler	*from;
+	struct sched_live_scheduler	*to;
+
+	/* The text the switch bypasses: from's, unless from is builtin. */
+	const struct sched_live_range	*ranges;
+	unsigned int			nr_ranges;
+	struct sched_live_range		module_text;
+
+	/* Per CPU, by CPU number. */
+	struct sched_live_cpu_tasks	**sets;
+	struct sched_live_stack_check	*checks;
+	unsigned int			set_max;
+
+	/* The window. */
+	int				patcher;
+	unsigned int			nr_cpus;
+	atomic_t			slots;
+	atomic_t			arrived;
+	atomic_t			generation;
+	atomic_t			refused;
+	atomic_t			detach_error;
+	atomic_t			moved;
+	struct task_struct		*busy;
+	unsigned long			busy_addr;
+	int				busy_error;
+	u64				window_start;
+	u64				check_end;
+	u64				rebuild_end;
+
+	struct sched_live_switch_record	record;
+};
+
+static DEFINE_SPINLOCK(sched_live_busy_lock);
+
+static int sched_live_class_rank(const struct sched_live_ops *ops,
+				 const struct sched_class *class)
+{
+	int rank;
+
+	for (rank = 0; rank < SCHED_LIVE_NR_CLASSES; rank++) {
+		if (ops->classes[rank] && ops->classes[rank] == class)
+			return rank;
+	}
+	return -1;
+}
+
+/*
+ * Called by copy_process() with tasklist_lock held for writing, when the
+ * new task joins the task list: from then on a switch sees it.  A switch
+ * that happened since sched_fork() left it with the classes and code
+ * pointers of a scheduler no longer active.
+ */
+void sched_live_adopt_new_task(struct task_struct *p)
+{
+	const struct sched_live_ops *ops = READ_ONCE(sched_live_active_ops);
+
+	if (sched_live_class_rank(ops, p->sched_class) >= 0)
+		return;
+	/* The choice sched_fork() makes: a new task is never deadline. */
+	p->sched_class = ops->classes[rt_prio(p->prio) ? SCHED_LIVE_CLASS_RT :
+							SCHED_LIVE_CLASS_FAIR];
+	ops->adopt_task(p);
+}
+
+static void sched_live_free_sets(struct sched_live_transition *tr)
+{
+	int cpu;
+
+	if (tr->sets) {
+		for_each_possible_cpu(cpu)
+			kvfree(tr->sets[cpu]);
+	}
+	kfree(tr->sets);
+	kfree(tr->checks);
+	tr->sets = NULL;
+	tr->checks = NULL;
+}
+
+/* Room on each CPU for every task there is, and some spare. */
+static int sched_live_alloc_sets(struct sched_live_transition *tr)
+{
+	int cpu;
+
+	tr->set_max = nr_threads + SCHED_LIVE_SPARE_TASKS;
+	tr->sets = kcalloc(nr_cpu_ids, sizeof(*tr->sets), GFP_KERNEL);
+	tr->checks = kcalloc(nr_cpu_ids, sizeof(*tr->checks), GFP_KERNEL);
+	if (!tr->sets || !tr->checks)
+		goto nomem;
+	for_each_possible_cpu(cpu) {
+		tr->sets[cpu] = kvmalloc(struct_size(tr->sets[cpu], tasks,
+						     tr->set_max), GFP_KERNEL);
+		if (!tr->sets[cpu])
+			goto nomem;
+		tr->sets[cpu]->max = tr->set_max;
+		tr->checks[cpu].ranges = tr->ranges;
+		tr->checks[cpu].nr = tr->nr_ranges;
+	}
+	return 0;
+nomem:
+	sched_live_free_sets(tr);
+	return -ENOMEM;
+}
+
+/* The jumps that make @sched active: one per implementation with a site. */
+static int sched_live_plan_jumps(struct sched_live_scheduler *sched)
+{
+	struct sched_live_patch *patches;
+	unsigned int i, nr = 0;
+	int ret;
+
+	if (sched->patches || !sched->owner)
+		return 0;
+	patches = kvcalloc(sched->nr_implements, sizeof(*patches), GFP_KERNEL);
+	if (!patches)
+		return -ENOMEM;
+	for (i = 0; i < sched->nr_implements; i++) {
+		if (!sched->sites[i])
+			continue;
+		ret = sched_live_patch_prepare(&patches[nr], sched->sites[i],
+					       sched->implements[i].addr);
+		if (ret) {
+			pr_err("cannot switch to '%s': no room for a jump in '%s'\n",
+			       sched->name, sched->implements[i].key);
+			kvfree(patches);
+			return ret;
+		}
+		nr++;
+	}
+	sched->patches = patches;
+	sched->nr_patches = nr;
+	return 0;
+}
+
+static void sched_live_drop_jumps(struct sched_live_scheduler *sched)
+{
+	kvfree(sched->patches);
+	sched->patches = NULL;
+	sched->nr_patches = 0;
+}
+
+static int sched_live_init_transition(struct sched_live_transition *tr)
+{
+	struct module *mod = tr->from->owner;
+	int ret;
+
+	if (tr->to->owner && !try_module_get(tr->to->owner)) {
+		pr_warn("cannot switch to '%s': its module is going away\n",
+			tr->to->name);
+		return -ENOENT;
+	}
+	ret = sched_live_plan_jumps(tr->to);
+	if (ret)
+		goto put;
+
+	if (mod) {
+		tr->module_text.start = (unsigned long)mod->mem[MOD_TEXT].base;
+		tr->module_text.end = tr->module_text.start +
+				      mod->mem[MOD_TEXT].size;
+		tr->ranges = &tr->module_text;
+		tr->nr_ranges = 1;
+	} else {
+		ret = sched_live_replaced_text(&tr->ranges, &tr->nr_ranges);
+		if (ret)
+			goto drop;
+	}
+	ret = sched_live_alloc_sets(tr);
+	if (ret)
+		goto drop;
+	return 0;
+drop:
+	sched_live_drop_jumps(tr->to);
+put:
+	module_put(tr->to->owner);
+	return ret;
+}
+
+/* Wait until every CPU of the window has come this far. */
+static void sched_live_sync(struct sched_live_transition *tr)
+{
+	int generation = atomic_read(&tr->generation);
+
+	if (atomic_inc_return(&tr->arrived) == tr->nr_cpus) {
+		atomic_set(&tr->arrived, 0);
+		atomic_set_release(&tr->generation, generation + 1);
+		return;
+	}
+	while (atomic_read_acquire(&tr->generation) == generation)
+		cpu_relax();
+}
+
+static void sched_live_refuse(struct sched_live_transition *tr,
+			      struct task_struct *t, unsigned long addr,
+			      int error)
+{
+	spin_lock(&sched_live_busy_lock);
+	if (!tr->busy) {
+		tr->busy = t;
+		tr->busy_addr = addr;
+		tr->busy_error = error;
+		get_task_struct(t);
+	}
+	spin_unlock(&sched_live_busy_lock);
+	atomic_set(&tr->refused, 1);
+}
+
+/*
+ * The stack check: no task of this slot may execute in, or return into,
+ * the text the switch bypasses, and each must have one of from's classes.
+ */
+static void sched_live_check_slice(struct sched_live_transition *tr,
+				   unsigned int slot, int cpu)
+{
+	struct sched_live_stack_check *check = &tr->checks[cpu];
+	const struct sched_live_ops *ops = tr->from->ops;
+	struct task_struct *g, *t;
+	unsigned long i = 0;
+	int ret;
+
+	check->found = NULL;
+	check->addr = 0;
+	rcu_read_lock();
+	for_each_process_thread(g, t) {
+		/* The tasks are shared out among the CPUs by slot. */
+		if (i++ % tr->nr_cpus != slot || task_curr(t))
+			continue;
+		if (atomic_read(&tr->refused))
+			break;
+		if (sched_live_class_rank(ops, t->sched_class) < 0) {
+			sched_live_refuse(tr, t, 0, -EINVAL);
+			break;
+		}
+		ret = sched_live_stack_check_task(check, t);
+		if (ret || check->found) {
+			sched_live_refuse(tr, t, check->addr, ret);
+			break;
+		}
+	}
+	rcu_read_unlock();
+}
+
+/* The text switch proper; the other CPUs wait, then serialise. */
+static void sched_live_flip(struct sched_live_transition *tr)
+{
+	sched_live_patch_write(tr->from->patches, tr->from->nr_patches, false);
+	sched_live_patch_write(tr->to->patches, tr->to->nr_patches, true);
+	WRITE_ONCE(sched_live_active_ops, tr->to->ops);
+}
+
+/* Every task of this slot gets to's class of the same rank. */
+static void sched_live_adopt_slice(struct sched_live_transition *tr,
+				   unsigned int slot)
+{
+	const struct sched_live_ops *from = tr->from->ops, *to = tr->to->ops;
+	struct task_struct *g, *t;
+	unsigned long i = 0;
+
+	rcu_read_lock();
+	for_each_process_thread(g, t) {
+		if (i++ % tr->nr_cpus != slot)
+			continue;
+		t->sched_class = to->classes[sched_live_class_rank(from, t->sched_class)];
+		to->adopt_task(t);
+	}
+	rcu_read_unlock();
+}
+
+static int sched_live_transition_stopped(void *data)
+{
+	struct sched_live_transition *tr = data;
+	unsigned int slot = atomic_inc_return(&tr->slots) - 1;
+	int cpu = smp_processor_id();
+	bool patcher = cpu == tr->patcher;
+	struct sched_live_cpu_tasks *set = tr->sets[cpu];
+	int ret;
+
+	if (patcher)
+		tr->window_start = ktime_get_mono_fast_ns();
+	sched_live_check_slice(tr, slot, cpu);
+	sched_live_sync(tr);
+	if (atomic_read(&tr->refused))
+		return 0;
+	if (patcher)
+		tr->check_end = ktime_get_mono_fast_ns();
+
+	/*
+	 * Each phase reads only what the phase before it wrote: a CPU that
+	 * fails here must not make a slower one skip this phase.
+	 */
+	ret = tr->from->ops->detach_cpu(cpu, set);
+	if (ret)
+		atomic_cmpxchg(&tr->detach_error, 0, ret);
+	sched_live_sync(tr);
+	if (atomic_read(&tr->detach_error)) {
+		if (!ret)
+			tr->from->ops->attach_cpu(cpu, set);
+		return 0;
+	}
+
+	if (patcher)
+		sched_live_flip(tr);
+	sched_live_sync(tr);
+	sync_core();
+
+	sched_live_adopt_slice(tr, slot);
+	if (patcher)
+		tr->to->ops->adopt_global();
+	sched_live_sync(tr);
+
+	atomic_add(set->nr, &tr->moved);
+	tr->to->ops->attach_cpu(cpu, set);
+	sched_live_sync(tr);
+	if (patcher)
+		tr->rebuild_end = ktime_get_mono_fast_ns();
+	return 0;
+}
+
+/*
+ * One attempt.  Return: 0 when to is active, -EBUSY for a busy stack,
+ * -EAGAIN or -ENOSPC when a CPU could not move its tasks, with from still
+ * active; or what stop_machine() failed with.
+ */
+static int sched_live_start_transition(struct sched_live_transition *tr)
+{
+	u64 start;
+	int ret;
+
+	atomic_set(&tr->slots, 0);
+	atomic_set(&tr->arrived, 0);
+	atomic_set(&tr->refused, 0);
+	atomic_set(&tr->detach_error, 0);
+	atomic_set(&tr->moved, 0);
+
+	cpus_read_lock();
+	mutex_lock(&text_mutex);
+	tr->patcher = raw_smp_processor_id();
+	tr->nr_cpus = num_online_cpus();
+	start = ktime_get_ns();
+	ret = stop_machine_cpuslocked(sched_live_transition_stopped, tr,
+				      cpu_online_mask);
+	tr->record.stop_machine_ns = ktime_get_ns() - start;
+	mutex_unlock(&text_mutex);
+	cpus_read_unlock();
+	if (ret)
+		return ret;
+
+	if (atomic_read(&tr->refused))
+		return -EBUSY;
+	ret = atomic_read(&tr->detach_error);
+	if (ret)
+		return ret;
+	tr->record.stack_check_ns = tr->check_end - tr->window_start;
+	tr->record.rebuild_ns = tr->rebuild_end - tr->check_end;
+	tr->record.tasks = atomic_read(&tr->moved);
+	return 0;
+}
+
+static void sched_live_report_busy(struct sched_live_transition *tr)
+{
+	struct task_struct *t = tr->busy;
+
+	if (tr->busy_error == -EINVAL)
+		pr_warn("switch to '%s' refused: %s[%d] has a class '%s' does not know\n",
+			tr->to->name, t->comm, task_pid_nr(t), tr->from->name);
+	else if (tr->busy_error)
+		pr_warn("switch to '%s' refused: the stack of %s[%d] cannot be walked reliably (%d); try again\n",
+			tr->to->name, t->comm, task_pid_nr(t), tr->busy_error);
+	else
+		pr_warn("switch to '%s' refused: %s[%d] is in %pS, which the switch bypasses; try again when it has left\n",
+			tr->to->name, t->comm, task_pid_nr(t),
+			(void *)tr->busy_addr);
+}
+
+static void sched_live_complete_transition(struct sched_live_transition *tr)
+{
+	if (tr->from->owner) {
+		sched_live_drop_jumps(tr->from);
+		module_put(tr->from->owner);
+	}
+	pr_info("switched from '%s' to '%s'\n", tr->from->name, tr->to->name);
+}
+
+/**
+ * sched_live_switch() - make @to the active scheduler instead of @from
+ * @from: the active scheduler
+ * @to: a registered scheduler other than @from
+ * @record: filled in with what the switch took, whatever the outcome
+ *
+ * Context: sched_live_mutex held; sleeps.
+ * Return: 0 when @to is active, -EBUSY when a task kept executing in text
+ * the switch bypasses, or -ENOMEM, -ENOENT (@to's module is going away),
+ * -EINVAL (no room for a jump), -EAGAIN (tasks that could not be moved);
+ * then @from is still active and nothing has changed.
+ */
+int sched_live_switch(struct sched_live_scheduler *from,
+		      struct sched_live_scheduler *to,
+		      struct sched_live_switch_record *record)
+{
+	struct sched_live_transition tr = { .from = from, .to = to };
+	unsigned long give_up = jiffies + msecs_to_jiffies(SCHED_LIVE_RETRY_MS);
+	unsigned int backoff = SCHED_LIVE_BACKOFF_MS;
+	u64 start = ktime_get_ns();
+	int ret;
+
+	strscpy(tr.record.from, from->name);
+	strscpy(tr.record.to, to->name);
+	ret = sched_live_init_transition(&tr);
+	tr.record.prepare_ns = ktime_get_ns() - start;
+	if (ret)
+		goto out;
+
+	for (;;) {
+		ret = sched_live_start_transition(&tr);
+		if (!ret || time_after(jiffies, give_up))
+			break;
+		if (ret == -ENOSPC) {
+			sched_live_free_sets(&tr);
+			ret = sched_live_alloc_sets(&tr);
+			if (ret)
+				break;
+		} else if (ret != -EBUSY && ret != -EAGAIN) {
+			break;
+		}
+		if (tr.busy) {
+			put_task_struct(tr.busy);
+			tr.busy = NULL;
+		}
+		tr.record.retries++;
+		msleep(backoff);
+		backoff = min(2 * backoff, SCHED_LIVE_BACKOFF_MAX_MS);
+	}
+	if (ret == -EBUSY)
+		sched_live_report_busy(&tr);
+	else if (ret)
+		pr_warn("switch to '%s' failed (%d); '%s' stays active\n",
+			to->name, ret, from->name);
+	if (tr.busy)
+		put_task_struct(tr.busy);
+	sched_live_free_sets(&tr);
+	if (ret) {
+		sched_live_drop_jumps(to);
+		module_put(to->owner);
+	} else {
+		sched_live_complete_transition(&tr);
+	}
+out:
+	tr.record.result = ret;
+	tr.record.total_ns = ktime_get_ns() - start;
+	*record = tr.record;
+	return ret;
+}

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Exercise the scheduling system calls on the calling thread and print
+ * "ok", or the first call that failed or read back something else than
+ * what was set.  The sched_live tests run it under each scheduler.
+ *
+ *   sched_live_syscalls
+ *
+ * sched_setattr() and sched_getattr() for every policy (the deadline one
+ * included), sched_setaffinity() and sched_getaffinity(), nice(),
+ * getpriority(), sched_yield(), sched_getscheduler() and the priority
+ * ranges.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <sched.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#ifndef SCHED_DEADLINE
+#define SCHED_DEADLINE 6
+#endif
+
+/* The uapi layout; the C library has no wrapper for these two calls. */
+struct sched_live_attr {
+	uint32_t size;
+	uint32_t sched_policy;
+	uint64_t sched_flags;
+	int32_t sched_nice;
+	uint32_t sched_priority;
+	uint64_t sched_runtime;
+	uint64_t sched_deadline;
+	uint64_t sched_period;
+};
+
+static int set_attr(const struct sched_live_attr *attr)
+{
+	return syscall(SYS_sched_setattr, 0, attr, 0);
+}
+
+static int get_attr(struct sched_live_attr *attr)
+{
+	memset(attr, 0, sizeof(*attr));
+	return syscall(SYS_sched_getattr, 0, attr, sizeof(*attr), 0);
+}
+
+static int failed(const char *what)
+{
+	printf("FAIL %s: %s\n", what, strerror(errno));
+	return 1;
+}
+
+static int differs(const char *what)
+{
+	printf("FAIL %s: read back differently\n", what);
+	return 1;
+}
+
+/* Set @want, read it back and compare what the policy makes meaningful. */
+static int check_policy(const char *name, struct sched_live_attr want)
+{
+	struct sched_live_attr got;
+
+	want.size = sizeof(want);
+	if (set_attr(&want))
+		return failed(name);
+	if (get_attr(&got))
+		return failed("sched_getattr");
+	if (got.sched_policy != want.sched_policy ||
+	    got.sched_priority != want.sched_priority)
+		return differs(name);
+	if (want.sched_policy == SCHED_DEADLINE &&
+	    (got.sched_runtime != want.sched_runtime ||
+	     got.sched_deadline != want.sched_deadline ||
+	     got.sched_period != want.sched_period))
+		return differs(name);
+	if ((want.sched_policy == SCHED_OTHER ||
+	     want.sched_policy == SCHED_BATCH) &&
+	    got.sched_nice != want.sched_nice)
+		return differs(name);
+	if ((int)sched_getscheduler(0) != (int)want.sched_policy)
+		return differs("sched_getscheduler");
+	if (sched_yield())
+		return failed("sched_yield");
+	return 0;
+}
+
+static int check_affinity(void)
+{
+	cpu_set_t all, one, got;
+
+	if (sched_getaffinity(0, sizeof(all), &all))
+		return failed("sched_getaffinity");
+	CPU_ZERO(&one);
+	CPU_SET(sched_getcpu(), &one);
+	if (sched_setaffinity(0, sizeof(one), &one))
+		return failed("sched_setaffinity to one CPU");
+	if (sched_getaffinity(0, sizeof(got), &got) || !CPU_EQUAL(&got, &one))
+		return differs("sched_setaffinity to one CPU");
+	if (sched_setaffinity(0, sizeof(all), &all))
+		return failed("sched_setaffinity back");
+	if (sched_getaffinity(0, sizeof(got), &got) || !CPU_EQUAL(&got, &all))
+		return differs("sched_setaffinity back");
+	return 0;
+}
+
+static int check_nice(void)
+{
+	errno = 0;
+	if (nice(3) == -1 && errno)
+		return failed("nice");
+	errno = 0;
+	if (getpriority(PRIO_PROCESS, 0) != 3 && !errno)
+		return differs("nice");
+	if (setpriority(PRIO_PROCESS, 0, 0))
+		return failed("setpriority");
+	return 0;
+}
+
+int main(void)
+{
+	const struct sched_live_attr other = { .sched_policy = SCHED_OTHER,
+					       .sched_nice = 5 };
+	const struct sched_live_attr batch = { .sched_policy = SCHED_BATCH,
+					       .sched_nice = -2 };
+	const struct sched_live_attr idle = { .sched_policy = SCHED_IDLE };
+	const struct sched_live_attr fifo = { .sched_policy = SCHED_FIFO,
+					      .sched_priority = 10 };
+	const struct sched_live_attr rr = { .sched_policy = SCHED_RR,
+					    .sched_priority = 20 };
+	const struct sched_live_attr deadline = {
+		.sched_policy = SCHED_DEADLINE,
+		.sched_runtime = 1000000,
+		.sched_deadline = 10000000,
+		.sched_period = 20000000,
+	};
+	const struct sched_live_attr normal = { .sched_policy = SCHED_OTHER };
+
+	if (sched_get_priority_max(SCHED_FIFO) != 99 ||
+	    sched_get_priority_min(SCHED_RR) != 1)
+		return differs("sched_get_priority_max/min");
+	if (check_policy("SCHED_OTHER", other) ||
+	    check_policy("SCHED_BATCH", batch) ||
+	    check_policy("SCHED_IDLE", idle) ||
+	    check_policy("SCHED_FIFO", fifo) ||
+	    check_policy("SCHED_RR", rr) ||
+	    check_policy("SCHED_DEADLINE", deadline) ||
+	    check_policy("SCHED_OTHER again", normal))
+		return 1;
+	if (check_affinity() || check_nice())
+		return 1;
+	printf("ok\n");
+	return 0;
+}

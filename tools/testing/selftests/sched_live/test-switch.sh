@@ -1,0 +1,66 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Live switches between builtin and the extracted scheduler, with tasks
+# running, sleeping and being forked meanwhile.
+
+. "$(dirname "$0")/functions.sh"
+
+MOD=sched_live_extracted
+
+setup_test_suite 3
+
+start_test "switch to the extracted scheduler and back"
+load_mod $MOD
+expect_write ok "$SYSFS/active" extracted
+expect_active extracted
+expect_eq "last_switch result" "$(last_switch result)" 0
+sleep 1
+expect_write ok "$SYSFS/active" builtin
+expect_active builtin
+unload_mod $MOD
+check_result "% insmod $MOD
+sched_live: registered scheduler 'extracted'
+sched_live: 'extracted' implements all the interface functions
+sched_live: switched from 'builtin' to 'extracted'
+sched_live: switched from 'extracted' to 'builtin'
+% rmmod $MOD
+sched_live: unregistered scheduler 'extracted'"
+
+start_test "removing the active scheduler's module is refused"
+load_mod $MOD
+expect_write ok "$SYSFS/active" extracted
+expect_unload_busy $MOD
+expect_active extracted
+expect_write ok "$SYSFS/active" builtin
+unload_mod $MOD
+check_result "% insmod $MOD
+sched_live: registered scheduler 'extracted'
+sched_live: 'extracted' implements all the interface functions
+sched_live: switched from 'builtin' to 'extracted'
+% rmmod $MOD
+sched_live: module '$MOD' is in use: its scheduler 'extracted' is active; switch to another first
+sched_live: switched from 'extracted' to 'builtin'
+% rmmod $MOD
+sched_live: unregistered scheduler 'extracted'"
+
+start_test "20 switches while tasks run, sleep and fork"
+load_mod $MOD
+start_load
+for i in $(seq 20); do
+	switch_to extracted
+	switch_to builtin
+done
+stop_load
+unload_mod $MOD
+check_busy_result "% insmod $MOD
+sched_live: registered scheduler 'extracted'
+sched_live: 'extracted' implements all the interface functions
+$(for i in $(seq 20); do
+	echo "sched_live: switched from 'builtin' to 'extracted'"
+	echo "sched_live: switched from 'extracted' to 'builtin'"
+done)
+% rmmod $MOD
+sched_live: unregistered scheduler 'extracted'"
+
+ktap_finished
