@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # The main job: from a fresh machine, fetch the base, apply the series,
-# build, boot the guest and show the live scheduler interface at work.
+# build, boot the guest, switch live to mysched and back, and print the
+# downtime of each switch.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -19,3 +20,5 @@ sed -n '/^## Counts/,/^## Interface/p' "$KOBJ/kernel/sched/live/boundary.md" | s
 strip_cr "$BUILD/guest/results.tap" | grep -v '^# guest-'
 strip_cr "$BUILD/guest/results.tap" | grep -q '^# guest-done$' ||
 	die "the guest did not finish; see build/guest/console.log"
+[ "$(strip_cr "$BUILD/guest/results.tap" | grep -c '^downtime: .* result 0,')" = 2 ] ||
+	die "a switch failed; see build/guest/console.log"

@@ -14,8 +14,9 @@ git -C "$tree" rev-parse -q --verify base >/dev/null ||
 	die "$tree has no 'base' tag; is it a tree made by apply-series.sh?"
 [ -z "$(git -C "$tree" status --porcelain --untracked-files=no)" ] ||
 	die "$tree has uncommitted changes; commit them first"
-# What "git am --whitespace=error" would refuse, found before it is exported
-# (a seven-character RST heading underline is not a conflict marker).
+# Whitespace errors, found before the series is exported, with the tree's
+# .gitattributes (a seven-character RST heading underline is not a
+# conflict marker).
 whitespace=$(git -C "$tree" diff --check base HEAD |
 	grep -E '^[^+].*:[0-9]+: ' | grep -v ': leftover conflict marker$' || true)
 [ -z "$whitespace" ] || die "the series adds whitespace errors:
