@@ -7,7 +7,9 @@
 # reboot, which -no-reboot turns into an exit; anything else is killed by
 # the timeout.  Exits non-zero only when QEMU could not run or timed out.
 # GUEST_KERNEL and GUEST_INITRD boot another bzImage or initramfs,
-# GUEST_CPUS and GUEST_APPEND change the vCPUs and the command line.
+# GUEST_CPUS and GUEST_APPEND change the vCPUs and the command line;
+# GUEST_MONITOR=SOCKET puts the QEMU monitor on a unix socket, for
+# debugging.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -15,6 +17,9 @@ CPUS=${GUEST_CPUS:-4}
 TIMEOUT=${GUEST_TIMEOUT:-900}
 OUT=$BUILD/guest
 APPEND="console=ttyS0 panic=-1 oops=panic printk.devkmsg=on log_buf_len=4M ${GUEST_APPEND:-}"
+
+MONITOR=none
+[ -z "${GUEST_MONITOR:-}" ] || MONITOR=unix:$GUEST_MONITOR,server,nowait
 
 mkdir -p "$OUT"
 rm -f "$OUT/console.log" "$OUT/results.tap"
@@ -27,7 +32,8 @@ timeout -k 10 "$TIMEOUT" qemu-system-x86_64 \
 	-kernel "${GUEST_KERNEL:-$KOBJ/arch/x86/boot/bzImage}" \
 	-initrd "${GUEST_INITRD:-$BUILD/initramfs.cpio}" \
 	-append "$APPEND" \
-	-display none -monitor none -no-reboot \
+	-display none -no-reboot \
+	-monitor "$MONITOR" \
 	-serial file:"$OUT/console.log" \
 	-serial file:"$OUT/results.tap" </dev/null || rc=$?
 log "guest ran $(( $(date +%s) - start ))s"

@@ -37,6 +37,7 @@ public:
 	Classification finish() &&;
 
 	void apply_config();
+	void mark_weak_defaults();
 	void mark_module_uses_outside();
 	void mark_outside_uses_module();
 	void mark_outside_references();
@@ -127,6 +128,19 @@ void Run::apply_config()
 			    { ReasonKind::InterfacePrefix, Use::Call, 0, 0, *prefix });
 		}
 	}
+}
+
+// A weak function of the files is a default that vmlinux may not even
+// link: x86 overrides arch_cpu_idle_dead() and arch_cpu_idle().  Taking
+// the vmlinux symbol over with the module's copy of the default would
+// replace the architecture's code, so the function stays vmlinux's and the
+// module calls whatever vmlinux linked.
+void Run::mark_weak_defaults()
+{
+	for (SymbolId id = 0; id < table_.size(); id++)
+		if (binding_.weak_default(id))
+			set(id, Category::FunctionExternal,
+			    { ReasonKind::WeakDefault, Use::Call, 0, 0, "" });
 }
 
 bool Run::module_use(SymbolId user, SymbolId used, Use use)
@@ -345,6 +359,7 @@ Classification Classifier::classify() const
 	// The order fixes which reason is recorded when several rules apply:
 	// the config first, then direct evidence, then derived evidence.
 	run.apply_config();
+	run.mark_weak_defaults();
 	run.mark_module_uses_outside();
 	run.mark_outside_uses_module();
 	run.mark_outside_references();

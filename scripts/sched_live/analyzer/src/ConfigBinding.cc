@@ -58,7 +58,16 @@ const char *ConfigBinding::list_name(ConfigList list)
 
 bool ConfigBinding::in_module(SymbolId id) const
 {
-	return in_boundary(id) && !forced_into(id, ConfigList::External);
+	return in_boundary(id) && !forced_into(id, ConfigList::External) &&
+	       !weak_default(id);
+}
+
+bool ConfigBinding::weak_default(SymbolId id) const
+{
+	const Symbol &s = table_.at(id);
+
+	return in_boundary(id) && s.kind == SymbolKind::Function &&
+	       s.linkage == Linkage::Weak;
 }
 
 bool ConfigBinding::forced_into(SymbolId id, ConfigList list) const

@@ -40,8 +40,11 @@ public:
 	{
 		return prefix_.at(id);
 	}
-	// In S and not kept in vmlinux by config.external.
+	// In S, not kept in vmlinux by config.external and no weak default.
 	bool in_module(SymbolId id) const;
+	// A weak function of S: only a default, which vmlinux may link another
+	// definition of (an architecture's), so it stays vmlinux's.
+	bool weak_default(SymbolId id) const;
 	bool forced_into(SymbolId id, ConfigList list) const;
 
 	static const char *list_name(ConfigList list);

@@ -115,6 +115,11 @@ Explainer::Step Explainer::step(SymbolId id) const
 		step.text = "it is a static variable local to " + r.text +
 			    ", and each copy of " + r.text + " keeps its own";
 		break;
+	case ReasonKind::WeakDefault:
+		step.text = "it is a weak default in " + s.file +
+			    ", which vmlinux may link another definition of "
+			    "(an architecture's), so it stays vmlinux's";
+		break;
 	case ReasonKind::BoundaryDefault:
 		step.text = "it is defined in " + s.file + ", one of the configured files, ";
 		if (s.kind == SymbolKind::Function)

@@ -19,6 +19,7 @@ enum class ReasonKind {
 	UsedByModule,		// other: a module function or private variable; use
 	CopiedWithHeader,	// other: the module function using it; use
 	LocalStatic,		// text: the function it is local to
+	WeakDefault,		// a weak function of S
 	BoundaryDefault,	// in S and nothing made it anything else
 	Unused,			// outside S and the module does not use it
 };

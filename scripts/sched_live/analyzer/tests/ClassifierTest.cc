@@ -433,6 +433,28 @@ TEST(Classifier, StaticLocalToAModuleFunctionIsPrivate)
 	EXPECT_EQ(a.category("s.c:state"), Category::Shared);
 }
 
+TEST(Classifier, WeakDefaultStaysInVmlinux)
+{
+	const Analysis a({
+		UnitBuilder("s.c")
+			.function("idle_loop").calls(global("arch_idle_dead"))
+			.function("arch_idle_dead", "weak")
+			.facts(),
+		UnitBuilder("outside.c")
+			.function("cpu_die").calls(global("idle_loop"))
+			.facts(),
+	}, R"({ "files": ["s.c"] })");
+
+	/* An architecture may override it: the module never takes it over. */
+	EXPECT_EQ(a.category("arch_idle_dead"), Category::FunctionExternal);
+	EXPECT_EQ(a.reason("arch_idle_dead").kind, ReasonKind::WeakDefault);
+	EXPECT_EQ(a.why("arch_idle_dead"),
+		  "arch_idle_dead: external\n  because it is a weak default in s.c, "
+		  "which vmlinux may link another definition of (an "
+		  "architecture's), so it stays vmlinux's\n");
+	EXPECT_EQ(a.category("idle_loop"), Category::Interface);
+}
+
 TEST(Classifier, StaticOfACarriedHeaderIsPrivate)
 {
 	const Analysis a({

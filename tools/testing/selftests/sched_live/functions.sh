@@ -176,13 +176,34 @@ stop_load()
 	wait 2>/dev/null
 }
 
+# make_quota_cgroup QUOTA - make the cgroup v2 directory CGROUP, with
+# "cpu.max" QUOTA
+make_quota_cgroup()
+{
+	local root=/sys/fs/cgroup
+
+	CGROUP=$root/sched_live_test
+	grep -q "^none $root cgroup2 " /proc/mounts ||
+		mount -t cgroup2 none $root || fail "cannot mount cgroup2"
+	echo +cpu > $root/cgroup.subtree_control ||
+		fail "cannot enable the cpu controller"
+	mkdir -p $CGROUP || fail "cannot make $CGROUP"
+	echo "$1" > $CGROUP/cpu.max || fail "cannot set cpu.max of $CGROUP"
+}
+
+# remove_cgroup DIR
+remove_cgroup()
+{
+	rmdir "$1" || fail "cannot remove $1"
+}
+
 # The kernel log since the current test's marker, without timestamps, and
 # only the lines of sched_live, of its test modules and of the commands.
 # Which functions are too small for a jump depends on how the compiler laid
-# out this build, so those lines are left out.
+# out this build, so those lines are left out; task IDs read [PID].
 test_log()
 {
-	dmesg | sed -e 's/^\[[ 0-9.]*\] //' |
+	dmesg | sed -e 's/^\[[ 0-9.]*\] //' -e 's/\[[0-9]*\] is in /[PID] is in /' |
 		sed -n "/^$TEST_MARKER\$/,\$p" | sed 1d |
 		grep -E '^(sched_live|test_sched_live_[a-z_]*): |^% ' |
 		grep -v -e 'taints kernel' -e ' to vmlinux: no room for a jump$'

@@ -5,6 +5,10 @@
  * what was set.  The sched_live tests run it under each scheduler.
  *
  *   sched_live_syscalls
+ *   sched_live_syscalls show PID
+ *	print the scheduling attributes of PID on one line
+ *   sched_live_syscalls set PID POLICY PRIORITY NICE [RUNTIME DEADLINE PERIOD]
+ *	set them (POLICY as a number; the deadline ones in nanoseconds)
  *
  * sched_setattr() and sched_getattr() for every policy (the deadline one
  * included), sched_setaffinity() and sched_getaffinity(), nice(),
@@ -16,6 +20,7 @@
 #include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -37,15 +42,25 @@ struct sched_live_attr {
 	uint64_t sched_period;
 };
 
+static int set_attr_of(pid_t pid, const struct sched_live_attr *attr)
+{
+	return syscall(SYS_sched_setattr, pid, attr, 0);
+}
+
+static int get_attr_of(pid_t pid, struct sched_live_attr *attr)
+{
+	memset(attr, 0, sizeof(*attr));
+	return syscall(SYS_sched_getattr, pid, attr, sizeof(*attr), 0);
+}
+
 static int set_attr(const struct sched_live_attr *attr)
 {
-	return syscall(SYS_sched_setattr, 0, attr, 0);
+	return set_attr_of(0, attr);
 }
 
 static int get_attr(struct sched_live_attr *attr)
 {
-	memset(attr, 0, sizeof(*attr));
-	return syscall(SYS_sched_getattr, 0, attr, sizeof(*attr), 0);
+	return get_attr_of(0, attr);
 }
 
 static int failed(const char *what)
@@ -121,7 +136,46 @@ static int check_nice(void)
 	return 0;
 }
 
-int main(void)
+static int show(pid_t pid)
+{
+	struct sched_live_attr attr;
+	cpu_set_t cpus;
+	int cpu;
+
+	if (get_attr_of(pid, &attr) || sched_getaffinity(pid, sizeof(cpus), &cpus))
+		return failed("show");
+	printf("policy %u priority %u nice %d runtime %llu deadline %llu period %llu cpus",
+	       attr.sched_policy, attr.sched_priority, attr.sched_nice,
+	       (unsigned long long)attr.sched_runtime,
+	       (unsigned long long)attr.sched_deadline,
+	       (unsigned long long)attr.sched_period);
+	for (cpu = 0; cpu < CPU_SETSIZE; cpu++)
+		if (CPU_ISSET(cpu, &cpus))
+			printf(" %d", cpu);
+	printf("\n");
+	return 0;
+}
+
+static int set(pid_t pid, int argc, char **argv)
+{
+	struct sched_live_attr attr = {
+		.size = sizeof(attr),
+		.sched_policy = strtoul(argv[0], NULL, 0),
+		.sched_priority = strtoul(argv[1], NULL, 0),
+		.sched_nice = strtol(argv[2], NULL, 0),
+	};
+
+	if (argc == 6) {
+		attr.sched_runtime = strtoull(argv[3], NULL, 0);
+		attr.sched_deadline = strtoull(argv[4], NULL, 0);
+		attr.sched_period = strtoull(argv[5], NULL, 0);
+	}
+	if (set_attr_of(pid, &attr))
+		return failed("set");
+	return 0;
+}
+
+static int self_test(void)
 {
 	const struct sched_live_attr other = { .sched_policy = SCHED_OTHER,
 					       .sched_nice = 5 };
@@ -155,4 +209,17 @@ int main(void)
 		return 1;
 	printf("ok\n");
 	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 3 && !strcmp(argv[1], "show"))
+		return show(atoi(argv[2]));
+	if ((argc == 6 || argc == 9) && !strcmp(argv[1], "set"))
+		return set(atoi(argv[2]), argc - 3, argv + 3);
+	if (argc == 1)
+		return self_test();
+	fprintf(stderr, "usage: %s [show PID | set PID POLICY PRIORITY NICE [RUNTIME DEADLINE PERIOD]]\n",
+		argv[0]);
+	return 2;
 }

@@ -2,13 +2,15 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Live switches between builtin and the extracted scheduler, with tasks
-# running, sleeping and being forked meanwhile.
+# running, sleeping and being forked meanwhile; the refused removal of the
+# active scheduler's module; and a switch refused while a thread waits
+# inside code the switch would bypass.
 
 . "$(dirname "$0")/functions.sh"
 
 MOD=sched_live_extracted
 
-setup_test_suite 3
+setup_test_suite 4
 
 start_test "switch to the extracted scheduler and back"
 load_mod $MOD
@@ -62,5 +64,27 @@ $(for i in $(seq 20); do
 done)
 % rmmod $MOD
 sched_live: unregistered scheduler 'extracted'"
+
+start_test "a switch is refused while a thread waits inside bypassed code"
+load_mod mysched
+load_mod test_sched_live_busy
+expect_write EBUSY "$SYSFS/active" mysched
+expect_active builtin
+expect_eq "last_switch result" "$(last_switch result)" -16
+refusal="refused: slive_mover\[PID\] is in .*, which the switch bypasses"
+test_log | grep -q "^sched_live: switch to 'mysched' $refusal; try again when it has left$" ||
+	fail "no refusal naming slive_mover"
+echo 1 > /sys/module/test_sched_live_busy/parameters/release
+expect_write ok "$SYSFS/active" mysched
+expect_write ok "$SYSFS/active" builtin
+unload_mod test_sched_live_busy
+unload_mod mysched
+test_log | grep -q "^sched_live: switched from 'mysched' to 'builtin'$" ||
+	fail "no switch after the release"
+if [ "$TEST_ERRORS" -eq 0 ]; then
+	ktap_test_pass "$TEST_DESC"
+else
+	ktap_test_fail "$TEST_DESC"
+fi
 
 ktap_finished

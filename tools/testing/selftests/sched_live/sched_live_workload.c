@@ -1,0 +1,362 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A mixed workload for the sched_live switch tests, and its checker.
+ *
+ *   sched_live_workload start FILE SLEEPERS [CGROUP]
+ *	Start the workload in the background and return.  Every worker
+ *	counts its progress in FILE (on tmpfs): 2 CPU hogs; SLEEPERS
+ *	threads sleeping in turn in futex wait, nanosleep and pipe read; a
+ *	fork/exit loop; a SCHED_FIFO thread and a SCHED_DEADLINE thread that
+ *	run periodically; and, with CGROUP (a cgroup v2 directory), a CPU hog
+ *	in that cgroup, under whatever cpu.max it has.
+ *   sched_live_workload check FILE
+ *	Print "ok WORKERS" if every worker made progress since the last
+ *	check (waiting up to 5 seconds for a slow one), or "stuck KIND
+ *	INDEX" for the first one that did not.  Exit 0 or 1.
+ *   sched_live_workload stop FILE
+ *	End the workload and wait until every worker is gone.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/futex.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_WORKERS	4096
+
+enum kind { HOG, FUTEX, NANOSLEEP, PIPE, FORK, FIFO, DEADLINE, CGROUP, NR_KINDS };
+
+static const char *const kind_names[NR_KINDS] = {
+	"hog", "futex", "nanosleep", "pipe", "fork", "fifo", "deadline", "cgroup",
+};
+
+/* The file every worker counts in; the checker keeps its snapshot there. */
+struct board {
+	pid_t daemon;
+	int nr;
+	uint32_t futex_word;
+	int kind[MAX_WORKERS];
+	uint64_t progress[MAX_WORKERS];
+	uint64_t seen[MAX_WORKERS];
+};
+
+struct worker {
+	struct board *board;
+	int index;
+	int pipe_fd;
+};
+
+static struct board *map_board(const char *file, int create)
+{
+	int fd = open(file, O_RDWR | (create ? O_CREAT | O_TRUNC : 0), 0600);
+	struct board *board;
+
+	if (fd < 0 || (create && ftruncate(fd, sizeof(*board)))) {
+		perror(file);
+		exit(2);
+	}
+	board = mmap(NULL, sizeof(*board), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	if (board == MAP_FAILED) {
+		perror("mmap");
+		exit(2);
+	}
+	close(fd);
+	return board;
+}
+
+static void tick(struct worker *w)
+{
+	__atomic_add_fetch(&w->board->progress[w->index], 1, __ATOMIC_RELAXED);
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000 };
+
+	while (nanosleep(&ts, &ts) && errno == EINTR)
+		;
+}
+
+/*
+ * Busy for about @ns.  The monotonic clock is read in user space (vDSO): a
+ * loop on a clock that asks the scheduler would spend its time in the
+ * scheduler's code and be preempted there, where a switch cannot move it.
+ */
+static void spin_ns(long ns)
+{
+	struct timespec start, now;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	do {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+	} while ((now.tv_sec - start.tv_sec) * 1000000000L +
+		 (now.tv_nsec - start.tv_nsec) < ns);
+}
+
+static void *hog(void *arg)
+{
+	for (;;) {
+		spin_ns(100000);
+		tick(arg);
+	}
+	return NULL;
+}
+
+static void *futex_sleeper(void *arg)
+{
+	struct worker *w = arg;
+
+	for (;;) {
+		uint32_t seen = __atomic_load_n(&w->board->futex_word, __ATOMIC_ACQUIRE);
+
+		syscall(SYS_futex, &w->board->futex_word, FUTEX_WAIT, seen, NULL, NULL, 0);
+		tick(w);
+	}
+	return NULL;
+}
+
+static void *nanosleeper(void *arg)
+{
+	for (;;) {
+		sleep_ms(5);
+		tick(arg);
+	}
+	return NULL;
+}
+
+static void *pipe_reader(void *arg)
+{
+	struct worker *w = arg;
+	char c;
+
+	while (read(w->pipe_fd, &c, 1) == 1)
+		tick(w);
+	return NULL;
+}
+
+static void *forker(void *arg)
+{
+	for (;;) {
+		pid_t pid = fork();
+
+		if (pid == 0)
+			_exit(0);
+		if (pid > 0)
+			waitpid(pid, NULL, 0);
+		tick(arg);
+		sleep_ms(2);
+	}
+	return NULL;
+}
+
+/* Runs 1 ms every 10 ms at SCHED_FIFO 10. */
+static void *fifo_thread(void *arg)
+{
+	struct sched_param param = { .sched_priority = 10 };
+
+	if (sched_setscheduler(0, SCHED_FIFO, &param))
+		perror("SCHED_FIFO");
+	for (;;) {
+		spin_ns(1000000);
+		tick(arg);
+		sleep_ms(10);
+	}
+	return NULL;
+}
+
+struct dl_attr {
+	uint32_t size, policy;
+	uint64_t flags;
+	int32_t nice;
+	uint32_t priority;
+	uint64_t runtime, deadline, period;
+};
+
+/* Spins under SCHED_DEADLINE 2 ms / 20 ms: throttled and replenished. */
+static void *deadline_thread(void *arg)
+{
+	struct dl_attr attr = {
+		.size = sizeof(attr), .policy = 6 /* SCHED_DEADLINE */,
+		.runtime = 2000000, .deadline = 20000000, .period = 20000000,
+	};
+
+	if (syscall(SYS_sched_setattr, 0, &attr, 0))
+		perror("SCHED_DEADLINE");
+	for (;;) {
+		spin_ns(500000);
+		tick(arg);
+	}
+	return NULL;
+}
+
+/* Wakes the futex and pipe sleepers every 10 ms. */
+static void waker(struct board *board, int *pipes, int nr_pipes)
+{
+	int i;
+
+	for (;;) {
+		sleep_ms(10);
+		__atomic_add_fetch(&board->futex_word, 1, __ATOMIC_RELEASE);
+		syscall(SYS_futex, &board->futex_word, FUTEX_WAKE, INT32_MAX, NULL, NULL, 0);
+		for (i = 0; i < nr_pipes; i++)
+			if (write(pipes[i], "x", 1) != 1)
+				perror("pipe write");
+	}
+}
+
+static void start_thread(void *(*fn)(void *), struct worker *w)
+{
+	pthread_attr_t attr;
+	pthread_t thread;
+
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, 64 * 1024);
+	if (pthread_create(&thread, &attr, fn, w)) {
+		fprintf(stderr, "pthread_create failed\n");
+		exit(2);
+	}
+}
+
+static struct worker *add_worker(struct board *board, enum kind kind)
+{
+	struct worker *w = calloc(1, sizeof(*w));
+
+	if (board->nr == MAX_WORKERS) {
+		fprintf(stderr, "too many workers\n");
+		exit(2);
+	}
+	w->board = board;
+	w->index = board->nr++;
+	board->kind[w->index] = kind;
+	return w;
+}
+
+static void cgroup_hog(struct board *board, const char *cgroup)
+{
+	struct worker *w = add_worker(board, CGROUP);
+	char path[4096];
+	FILE *procs;
+
+	if (fork())
+		return;
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	snprintf(path, sizeof(path), "%s/cgroup.procs", cgroup);
+	procs = fopen(path, "w");
+	if (!procs || fprintf(procs, "%d\n", getpid()) < 0 || fclose(procs)) {
+		perror(path);
+		_exit(2);
+	}
+	hog(w);
+}
+
+static int start(const char *file, int sleepers, const char *cgroup)
+{
+	struct board *board = map_board(file, 1);
+	int *pipes = calloc(sleepers, sizeof(*pipes));
+	int i, nr_pipes = 0, fds[2];
+
+	if (fork())
+		return 0;
+	setsid();
+	board->daemon = getpid();
+	for (i = 0; i < 2; i++)
+		start_thread(hog, add_worker(board, HOG));
+	for (i = 0; i < sleepers; i++) {
+		enum kind kind = FUTEX + i % 3;
+		struct worker *w = add_worker(board, kind);
+
+		if (kind == PIPE) {
+			if (pipe(fds)) {
+				perror("pipe");
+				exit(2);
+			}
+			w->pipe_fd = fds[0];
+			pipes[nr_pipes++] = fds[1];
+		}
+		start_thread(kind == FUTEX ? futex_sleeper :
+			     kind == NANOSLEEP ? nanosleeper : pipe_reader, w);
+	}
+	start_thread(forker, add_worker(board, FORK));
+	start_thread(fifo_thread, add_worker(board, FIFO));
+	start_thread(deadline_thread, add_worker(board, DEADLINE));
+	if (cgroup)
+		cgroup_hog(board, cgroup);
+	waker(board, pipes, nr_pipes);
+	return 0;
+}
+
+/* Written by the workers, in other processes' threads. */
+static uint64_t progress(struct board *board, int i)
+{
+	return __atomic_load_n(&board->progress[i], __ATOMIC_RELAXED);
+}
+
+static int check(const char *file)
+{
+	struct board *board = map_board(file, 0);
+	int i, waited;
+
+	for (i = 0; i < board->nr; i++) {
+		for (waited = 0; progress(board, i) == board->seen[i]; waited += 10) {
+			if (waited >= 5000) {
+				printf("stuck %s %d\n", kind_names[board->kind[i]], i);
+				return 1;
+			}
+			sleep_ms(10);
+		}
+		board->seen[i] = progress(board, i);
+	}
+	printf("ok %d\n", board->nr);
+	return 0;
+}
+
+static int zombie(pid_t pid)
+{
+	char path[64], stat[256], *state;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	f = fopen(path, "r");
+	if (!f)
+		return 1;
+	state = fgets(stat, sizeof(stat), f) ? strrchr(stat, ')') : NULL;
+	fclose(f);
+	return state && state[1] == ' ' && state[2] == 'Z';
+}
+
+static int stop(const char *file)
+{
+	struct board *board = map_board(file, 0);
+
+	if (kill(-board->daemon, SIGKILL))
+		return 1;
+	/* Nobody may reap the daemon: gone or a zombie will do. */
+	while (kill(board->daemon, 0) == 0 && !zombie(board->daemon))
+		sleep_ms(10);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc >= 4 && !strcmp(argv[1], "start"))
+		return start(argv[2], atoi(argv[3]), argc > 4 ? argv[4] : NULL);
+	if (argc == 3 && !strcmp(argv[1], "check"))
+		return check(argv[2]);
+	if (argc == 3 && !strcmp(argv[1], "stop"))
+		return stop(argv[2]);
+	fprintf(stderr, "usage: %s start FILE SLEEPERS [CGROUP] | check FILE | stop FILE\n",
+		argv[0]);
+	return 2;
+}

@@ -1,0 +1,85 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# 100 switches there and back between builtin and mysched while a mixed
+# workload runs: CPU hogs, threads sleeping in futex wait, nanosleep and
+# pipe read, a fork/exit loop, a SCHED_FIFO and a SCHED_DEADLINE thread,
+# and a hog in a cgroup under a cpu.max quota.  After every round trip
+# every worker must have made progress.  Then, for the record, what a
+# switch takes with 100 and with 1,000 threads (figures, not checks).
+
+. "$(dirname "$0")/functions.sh"
+
+WORKLOAD=$TESTDIR/sched_live_workload
+BOARD=/tmp/sched_live_workload
+CYCLES=100
+
+setup_test_suite 2
+
+start_test "$CYCLES round trips to mysched under a mixed workload"
+make_quota_cgroup "20000 100000"
+load_mod mysched
+"$WORKLOAD" start $BOARD 48 "$CGROUP"
+expect_eq "workload before the switches" "$("$WORKLOAD" check $BOARD)" "ok 54"
+for i in $(seq $CYCLES); do
+	switch_to mysched
+	switch_to builtin
+	got=$("$WORKLOAD" check $BOARD)
+	if [ "$got" != "ok 54" ]; then
+		fail "after round trip $i: $got"
+		break
+	fi
+done
+"$WORKLOAD" stop $BOARD
+unload_mod mysched
+remove_cgroup "$CGROUP"
+check_busy_result "% insmod mysched
+sched_live: registered scheduler 'mysched'
+sched_live: 'mysched' implements all the interface functions
+$(for i in $(seq $CYCLES); do
+	echo "sched_live: switched from 'builtin' to 'mysched'"
+	echo "sched_live: switched from 'mysched' to 'builtin'"
+done)
+% rmmod mysched
+sched_live: unregistered scheduler 'mysched'"
+
+# figures - the last switch's phases in microseconds, on one line
+figures()
+{
+	echo "$(last_switch from) -> $(last_switch to):" \
+	     "$(last_switch tasks) tasks moved," \
+	     "stop_machine $(( $(last_switch stop_machine_ns) / 1000 )) us," \
+	     "stack check $(( $(last_switch stack_check_ns) / 1000 )) us," \
+	     "rebuild $(( $(last_switch rebuild_ns) / 1000 )) us," \
+	     "total $(( $(last_switch total_ns) / 1000 )) us," \
+	     "$(last_switch retries) retries"
+}
+
+start_test "switch figures with 100 and 1,000 sleeping threads"
+load_mod mysched
+for sleepers in 100 1000; do
+	"$WORKLOAD" start $BOARD $sleepers
+	"$WORKLOAD" check $BOARD > /dev/null
+	processes=$(ls /proc | grep -c '^[0-9]')
+	ktap_print_msg "$(nproc) CPUs, $processes processes, $sleepers sleepers:"
+	switch_to mysched
+	ktap_print_msg "  $(figures)"
+	switch_to builtin
+	ktap_print_msg "  $(figures)"
+	got=$("$WORKLOAD" check $BOARD)
+	[ "$got" = "ok $((sleepers + 5))" ] ||
+		fail "$sleepers sleepers after the switches: $got"
+	"$WORKLOAD" stop $BOARD
+done
+unload_mod mysched
+check_busy_result "% insmod mysched
+sched_live: registered scheduler 'mysched'
+sched_live: 'mysched' implements all the interface functions
+sched_live: switched from 'builtin' to 'mysched'
+sched_live: switched from 'mysched' to 'builtin'
+sched_live: switched from 'builtin' to 'mysched'
+sched_live: switched from 'mysched' to 'builtin'
+% rmmod mysched
+sched_live: unregistered scheduler 'mysched'"
+
+ktap_finished
