@@ -26,6 +26,7 @@ BASE_PIN=6.12.117-1~deb12u1
 OVERLAY_PATHS=(
 	kernel/sched/live
 	include/linux/sched_live.h
+	include/trace/events/sched_live.h
 	tools/testing/selftests/sched_live
 	scripts/sched_live
 	samples/sched_live

@@ -23,6 +23,8 @@
  *					   runqueue (enqueue RESTORE|MOVE|NOCLOCK)
  *   sched_live_complete_transition()	 drop the reference on from's module,
  *					 record the switch, tell userspace
+ *   sched_live_trace_switch()		 one trace event per phase, and one
+ *					 for the outcome
  *
  * Until the flip, nothing has changed: a busy stack, a task the switch
  * cannot move or a failed allocation returns with from still active and
@@ -55,6 +57,9 @@
 #include "patch.h"
 #include "stack.h"
 #include "transition.h"
+
+#define CREATE_TRACE_POINTS
+#include <trace/events/sched_live.h>
 
 /*
  * How long a busy stack is retried: a task preempted in bypassed code
@@ -452,6 +457,19 @@ static void sched_live_complete_transition(struct sched_live_transition *tr)
 	pr_info("switched from '%s' to '%s'\n", tr->from->name, tr->to->name);
 }
 
+/*
+ * The phases inside stop_machine() are timed there and traced here: every
+ * CPU is stopped while they run.
+ */
+static void sched_live_trace_switch(const struct sched_live_switch_record *r)
+{
+	trace_sched_live_phase(r->from, r->to, "prepare", r->prepare_ns);
+	trace_sched_live_phase(r->from, r->to, "stack_check", r->stack_check_ns);
+	trace_sched_live_phase(r->from, r->to, "rebuild", r->rebuild_ns);
+	trace_sched_live_phase(r->from, r->to, "stop_machine", r->stop_machine_ns);
+	trace_sched_live_switch(r->from, r->to, r->result, r->retries, r->tasks);
+}
+
 /**
  * sched_live_switch() - make @to the active scheduler instead of @from
  * @from: the active scheduler
@@ -518,6 +536,7 @@ int sched_live_switch(struct sched_live_scheduler *from,
 out:
 	tr.record.result = ret;
 	tr.record.total_ns = ktime_get_ns() - start;
+	sched_live_trace_switch(&tr.record);
 	*record = tr.record;
 	return ret;
 }

@@ -10,7 +10,7 @@
 
 MOD=sched_live_extracted
 
-setup_test_suite 4
+setup_test_suite 5
 
 start_test "switch to the extracted scheduler and back"
 load_mod $MOD
@@ -86,5 +86,35 @@ if [ "$TEST_ERRORS" -eq 0 ]; then
 else
 	ktap_test_fail "$TEST_DESC"
 fi
+
+start_test "every switch is traced, phase by phase"
+TRACEFS=/sys/kernel/tracing
+[ -d $TRACEFS/events ] || mount -t tracefs nodev $TRACEFS
+echo 1 > $TRACEFS/events/sched_live/enable
+echo > $TRACEFS/trace
+load_mod $MOD
+expect_write ok "$SYSFS/active" extracted
+expect_write ok "$SYSFS/active" builtin
+unload_mod $MOD
+echo 0 > $TRACEFS/events/sched_live/enable
+expect_eq "trace" "$(sed -n 's/.* \(sched_live_[a-z]*\): \(.*\)/\1 \2/p' $TRACEFS/trace |
+	sed -e 's/ ns=[0-9]*$//' -e 's/ retries=[0-9]* tasks=[0-9]*$//')" \
+"sched_live_phase from=builtin to=extracted phase=prepare
+sched_live_phase from=builtin to=extracted phase=stack_check
+sched_live_phase from=builtin to=extracted phase=rebuild
+sched_live_phase from=builtin to=extracted phase=stop_machine
+sched_live_switch from=builtin to=extracted result=0
+sched_live_phase from=extracted to=builtin phase=prepare
+sched_live_phase from=extracted to=builtin phase=stack_check
+sched_live_phase from=extracted to=builtin phase=rebuild
+sched_live_phase from=extracted to=builtin phase=stop_machine
+sched_live_switch from=extracted to=builtin result=0"
+check_result "% insmod $MOD
+sched_live: registered scheduler 'extracted'
+sched_live: 'extracted' implements all the interface functions
+sched_live: switched from 'builtin' to 'extracted'
+sched_live: switched from 'extracted' to 'builtin'
+% rmmod $MOD
+sched_live: unregistered scheduler 'extracted'"
 
 ktap_finished
