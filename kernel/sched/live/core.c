@@ -13,11 +13,13 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/cleanup.h>
+#include <linux/cpu.h>
 #include <linux/export.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
 #include <linux/slab.h>
+#include <linux/stop_machine.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
 
@@ -236,15 +238,33 @@ int __sched_live_register(struct sched_live_scheduler *sched,
 }
 EXPORT_SYMBOL_GPL(__sched_live_register);
 
+static int sched_live_stop_noop(void *unused)
+{
+	return 0;
+}
+
+/* A CPU's stopper runs its works in order: queue one more and wait. */
+static void sched_live_drain_stop_works(void)
+{
+	int cpu;
+
+	cpus_read_lock();
+	for_each_online_cpu(cpu)
+		stop_one_cpu(cpu, sched_live_stop_noop, NULL);
+	cpus_read_unlock();
+}
+
 /**
  * sched_live_unregister() - remove a scheduler from the registry
  * @sched: a scheduler registered with sched_live_register()
  *
  * Called from the module's exit function.  The scheduler is never active
- * at that point: an active scheduler holds a reference on its module.
- * While it was active, its code queued RCU callbacks of its own (a task
- * group's release, a root domain's); they must have run before its text
- * goes away.
+ * at that point: an active scheduler holds a reference on its module, and
+ * delete_module(2) refuses its module.  No task executed in its text when
+ * the switch away from it was made (the stack check); what its code queued
+ * while it was active can still run it, though: RCU callbacks (a task
+ * group's release, a root domain's) and stop works (migration, active
+ * balancing).  Both are waited for here, before the text goes away.
  */
 void sched_live_unregister(struct sched_live_scheduler *sched)
 {
@@ -256,6 +276,7 @@ void sched_live_unregister(struct sched_live_scheduler *sched)
 		sched->sites = NULL;
 	}
 	rcu_barrier();
+	sched_live_drain_stop_works();
 	pr_info("unregistered scheduler '%s'\n", sched->name);
 }
 EXPORT_SYMBOL_GPL(sched_live_unregister);
