@@ -16,6 +16,8 @@ struct sched_live_range {
  * struct sched_live_stack_check - one stack check
  * @ranges: the text, sorted and disjoint
  * @nr: how many ranges
+ * @epilogues_pass: a task that has nothing left to run of the text but an
+ *		    epilogue does not count; for text that stays
  * @found: the task found, if any
  * @addr: the address in its stack that lies in @ranges
  * @entries: room for one stack trace
@@ -23,6 +25,7 @@ struct sched_live_range {
 struct sched_live_stack_check {
 	const struct sched_live_range	*ranges;
 	unsigned int			nr;
+	bool				epilogues_pass;
 	struct task_struct		*found;
 	unsigned long			addr;
 	unsigned long			entries[64];

@@ -172,6 +172,8 @@ static int sched_live_alloc_sets(struct sched_live_transition *tr)
 		tr->sets[cpu]->max = tr->set_max;
 		tr->checks[cpu].ranges = tr->ranges;
 		tr->checks[cpu].nr = tr->nr_ranges;
+		/* vmlinux's text stays; a module's may go. */
+		tr->checks[cpu].epilogues_pass = !tr->from->owner;
 	}
 	return 0;
 nomem:
