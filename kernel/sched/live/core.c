@@ -326,20 +326,29 @@ int sched_live_request_switch(const char *name)
  * @mod: the module being removed
  *
  * Called by delete_module(2) before it stops @mod.  A module whose
- * scheduler is active is refused; otherwise its reference count, which
- * a switch to it takes first, settles the race with a switch.
+ * scheduler is active is refused, and so is one a task still executes in
+ * or returns into; otherwise its reference count, which a switch to it
+ * takes first, settles the race with a switch.
  *
- * Return: -EBUSY if @mod provides the active scheduler, else 0.
+ * Return: -EBUSY if @mod provides the active scheduler or a task is in its
+ * text, else 0.
  */
 int sched_live_module_busy(struct module *mod)
 {
 	struct sched_live_scheduler *active = READ_ONCE(sched_live_active);
+	struct sched_live_scheduler *sched;
+	bool provides = false;
 
-	if (active->owner != mod)
-		return 0;
-	pr_warn("module '%s' is in use: its scheduler '%s' is active; switch to another first\n",
-		mod->name, active->name);
-	return -EBUSY;
+	if (active->owner == mod) {
+		pr_warn("module '%s' is in use: its scheduler '%s' is active; switch to another first\n",
+			mod->name, active->name);
+		return -EBUSY;
+	}
+	scoped_guard(mutex, &sched_live_mutex) {
+		list_for_each_entry(sched, &sched_live_schedulers, list)
+			provides |= sched->owner == mod;
+	}
+	return provides ? sched_live_module_text_busy(mod) : 0;
 }
 
 ssize_t sched_live_show_last_switch(char *buf)

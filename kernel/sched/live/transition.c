@@ -172,8 +172,11 @@ static int sched_live_alloc_sets(struct sched_live_transition *tr)
 		tr->sets[cpu]->max = tr->set_max;
 		tr->checks[cpu].ranges = tr->ranges;
 		tr->checks[cpu].nr = tr->nr_ranges;
-		/* vmlinux's text stays; a module's may go. */
-		tr->checks[cpu].epilogues_pass = !tr->from->owner;
+		/*
+		 * A module's text stays until delete_module(2) finds no
+		 * task in it (sched_live_module_text_busy()).
+		 */
+		tr->checks[cpu].epilogues_pass = true;
 	}
 	return 0;
 nomem:
@@ -291,7 +294,7 @@ static void sched_live_check_slice(struct sched_live_transition *tr,
 				   unsigned int slot, int cpu)
 {
 	struct sched_live_stack_check *check = &tr->checks[cpu];
-	const struct sched_live_ops *ops = tr->from->ops;
+	const struct sched_live_ops *ops = tr->from ? tr->from->ops : NULL;
 	struct task_struct *g, *t;
 	unsigned long i = 0;
 	int ret;
@@ -305,7 +308,7 @@ static void sched_live_check_slice(struct sched_live_transition *tr,
 			continue;
 		if (atomic_read(&tr->refused))
 			break;
-		if (sched_live_class_rank(ops, t->sched_class) < 0) {
+		if (ops && sched_live_class_rank(ops, t->sched_class) < 0) {
 			sched_live_refuse(tr, t, 0, -EINVAL);
 			break;
 		}
@@ -540,5 +543,57 @@ out:
 	tr.record.total_ns = ktime_get_ns() - start;
 	sched_live_trace_switch(&tr.record);
 	*record = tr.record;
+	return ret;
+}
+
+static int sched_live_text_check_stopped(void *data)
+{
+	struct sched_live_transition *tr = data;
+
+	sched_live_check_slice(tr, atomic_inc_return(&tr->slots) - 1,
+			       smp_processor_id());
+	return 0;
+}
+
+/**
+ * sched_live_module_text_busy() - refuse to remove a module a task is in
+ * @mod: a module that provides a scheduler that is not active
+ *
+ * A switch away from @mod let tasks that had nothing left to run of its
+ * text but an epilogue keep their frames there.  They leave as soon as
+ * they run again; until they have, @mod must stay.
+ *
+ * Return: 0, -EBUSY with a line naming the task, or -ENOMEM.
+ */
+int sched_live_module_text_busy(struct module *mod)
+{
+	struct sched_live_transition tr = {};
+	int cpu, ret;
+
+	tr.module_text.start = (unsigned long)mod->mem[MOD_TEXT].base;
+	tr.module_text.end = tr.module_text.start + mod->mem[MOD_TEXT].size;
+	tr.checks = kcalloc(nr_cpu_ids, sizeof(*tr.checks), GFP_KERNEL);
+	if (!tr.checks)
+		return -ENOMEM;
+	for_each_possible_cpu(cpu) {
+		tr.checks[cpu].ranges = &tr.module_text;
+		tr.checks[cpu].nr = 1;
+	}
+	atomic_set(&tr.slots, 0);
+	atomic_set(&tr.refused, 0);
+	cpus_read_lock();
+	tr.nr_cpus = num_online_cpus();
+	ret = stop_machine_cpuslocked(sched_live_text_check_stopped, &tr,
+				      cpu_online_mask);
+	cpus_read_unlock();
+	if (!ret && tr.busy) {
+		pr_warn("module '%s' is in use: %s[%d] is in %pS; try again when it has left\n",
+			mod->name, tr.busy->comm, task_pid_nr(tr.busy),
+			(void *)tr.busy_addr);
+		ret = -EBUSY;
+	}
+	if (tr.busy)
+		put_task_struct(tr.busy);
+	kfree(tr.checks);
 	return ret;
 }

@@ -33,6 +33,7 @@ struct sched_live_switch_record {
 	u64		total_ns;
 };
 
+int sched_live_module_text_busy(struct module *mod);
 int sched_live_switch(struct sched_live_scheduler *from,
 		      struct sched_live_scheduler *to,
 		      struct sched_live_switch_record *record);
