@@ -154,15 +154,47 @@ static void sched_live_free_sets(struct sched_live_transition *tr)
 	tr->checks = NULL;
 }
 
+/* The text to check: @mod's. */
+static void sched_live_use_module_text(struct sched_live_transition *tr,
+				       struct module *mod)
+{
+	tr->module_text.start = (unsigned long)mod->mem[MOD_TEXT].base;
+	tr->module_text.end = tr->module_text.start + mod->mem[MOD_TEXT].size;
+	tr->ranges = &tr->module_text;
+	tr->nr_ranges = 1;
+}
+
+/* One stack check per CPU, over the text in @tr. */
+static int sched_live_alloc_checks(struct sched_live_transition *tr,
+				   bool epilogues_pass)
+{
+	int cpu;
+
+	tr->checks = kcalloc(nr_cpu_ids, sizeof(*tr->checks), GFP_KERNEL);
+	if (!tr->checks)
+		return -ENOMEM;
+	for_each_possible_cpu(cpu) {
+		tr->checks[cpu].ranges = tr->ranges;
+		tr->checks[cpu].nr = tr->nr_ranges;
+		tr->checks[cpu].epilogues_pass = epilogues_pass;
+	}
+	return 0;
+}
+
 /* Room on each CPU for every task there is, and some spare. */
 static int sched_live_alloc_sets(struct sched_live_transition *tr)
 {
 	int cpu;
 
+	/*
+	 * A module's text stays until delete_module(2) finds no task in it
+	 * (sched_live_module_text_busy()).
+	 */
+	if (sched_live_alloc_checks(tr, true))
+		return -ENOMEM;
 	tr->set_max = nr_threads + SCHED_LIVE_SPARE_TASKS;
 	tr->sets = kcalloc(nr_cpu_ids, sizeof(*tr->sets), GFP_KERNEL);
-	tr->checks = kcalloc(nr_cpu_ids, sizeof(*tr->checks), GFP_KERNEL);
-	if (!tr->sets || !tr->checks)
+	if (!tr->sets)
 		goto nomem;
 	for_each_possible_cpu(cpu) {
 		tr->sets[cpu] = kvmalloc(struct_size(tr->sets[cpu], tasks,
@@ -170,13 +202,6 @@ static int sched_live_alloc_sets(struct sched_live_transition *tr)
 		if (!tr->sets[cpu])
 			goto nomem;
 		tr->sets[cpu]->max = tr->set_max;
-		tr->checks[cpu].ranges = tr->ranges;
-		tr->checks[cpu].nr = tr->nr_ranges;
-		/*
-		 * A module's text stays until delete_module(2) finds no
-		 * task in it (sched_live_module_text_busy()).
-		 */
-		tr->checks[cpu].epilogues_pass = true;
 	}
 	return 0;
 nomem:
@@ -236,11 +261,7 @@ static int sched_live_init_transition(struct sched_live_transition *tr)
 		goto put;
 
 	if (mod) {
-		tr->module_text.start = (unsigned long)mod->mem[MOD_TEXT].base;
-		tr->module_text.end = tr->module_text.start +
-				      mod->mem[MOD_TEXT].size;
-		tr->ranges = &tr->module_text;
-		tr->nr_ranges = 1;
+		sched_live_use_module_text(tr, mod);
 	} else {
 		ret = sched_live_replaced_text(&tr->ranges, &tr->nr_ranges);
 		if (ret)
@@ -568,17 +589,11 @@ static int sched_live_text_check_stopped(void *data)
 int sched_live_module_text_busy(struct module *mod)
 {
 	struct sched_live_transition tr = {};
-	int cpu, ret;
+	int ret;
 
-	tr.module_text.start = (unsigned long)mod->mem[MOD_TEXT].base;
-	tr.module_text.end = tr.module_text.start + mod->mem[MOD_TEXT].size;
-	tr.checks = kcalloc(nr_cpu_ids, sizeof(*tr.checks), GFP_KERNEL);
-	if (!tr.checks)
+	sched_live_use_module_text(&tr, mod);
+	if (sched_live_alloc_checks(&tr, false))
 		return -ENOMEM;
-	for_each_possible_cpu(cpu) {
-		tr.checks[cpu].ranges = &tr.module_text;
-		tr.checks[cpu].nr = 1;
-	}
 	atomic_set(&tr.slots, 0);
 	atomic_set(&tr.refused, 0);
 	cpus_read_lock();
