@@ -15,6 +15,7 @@
 #include <linux/module.h>
 #include <linux/types.h>
 
+struct kobject;
 struct sched_class;
 struct sched_live_implementation;
 struct sched_live_ops;
@@ -26,7 +27,7 @@ struct task_struct;
  * version is refused at registration: the layout of struct
  * sched_live_scheduler or the registration rules have changed under it.
  */
-#define SCHED_LIVE_ABI_VERSION	3
+#define SCHED_LIVE_ABI_VERSION	4
 
 /* Longest scheduler name, without the terminating NUL. */
 #define SCHED_LIVE_NAME_MAX	31
@@ -55,6 +56,8 @@ struct task_struct;
  * @nr_patches:	 how many
  * @owner:	 module providing the scheduler, set by sched_live_register()
  * @list:	 entry in the registry, owned by the registry
+ * @kobj:	 its directory in /sys/kernel/sched_live/schedulers, owned by
+ *		 the registry
  */
 struct sched_live_scheduler {
 	const char		*name;
@@ -68,6 +71,7 @@ struct sched_live_scheduler {
 	unsigned int		nr_patches;
 	struct module		*owner;
 	struct list_head	list;
+	struct kobject		*kobj;
 };
 
 int __sched_live_register(struct sched_live_scheduler *sched,
@@ -195,12 +199,31 @@ struct sched_live_ops {
  */
 extern const struct sched_live_ops sched_live_ops;
 
+/*
+ * The users of kernel text that an active scheduler module conflicts with
+ * where they touch the scheduler functions it replaces (see
+ * kernel/sched/live/conflict.c).
+ */
+enum sched_live_text_user {
+	SCHED_LIVE_KPROBE,		/* a kprobe */
+	SCHED_LIVE_FTRACE,		/* function tracing */
+	SCHED_LIVE_FTRACE_IPMODIFY,	/* livepatch, among others */
+	SCHED_LIVE_FTRACE_DIRECT,	/* BPF trampolines, among others */
+};
+
 #ifdef CONFIG_SCHED_LIVE
 void sched_live_adopt_new_task(struct task_struct *p);
 int sched_live_module_busy(struct module *mod);
+int sched_live_text_user_check(unsigned long addr,
+			       enum sched_live_text_user user);
 #else
 static inline void sched_live_adopt_new_task(struct task_struct *p) { }
 static inline int sched_live_module_busy(struct module *mod) { return 0; }
+static inline int sched_live_text_user_check(unsigned long addr,
+					     enum sched_live_text_user user)
+{
+	return 0;
+}
 #endif
 
 #endif /* _LINUX_SCHED_LIVE_H */

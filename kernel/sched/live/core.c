@@ -23,6 +23,7 @@
 #include <linux/string.h>
 #include <linux/sysfs.h>
 
+#include "conflict.h"
 #include "core.h"
 #include "patch.h"
 #include "transition.h"
@@ -224,6 +225,14 @@ int __sched_live_register(struct sched_live_scheduler *sched,
 		sched->sites = NULL;
 		return -EEXIST;
 	}
+	ret = sched_live_sysfs_add(sched);
+	if (ret) {
+		pr_err("refusing scheduler '%s': cannot make its sysfs directory (%d)\n",
+		       sched->name, ret);
+		kfree(sched->sites);
+		sched->sites = NULL;
+		return ret;
+	}
 	sched->owner = owner;
 	list_add_tail(&sched->list, &sched_live_schedulers);
 	pr_info("registered scheduler '%s'\n", sched->name);
@@ -272,6 +281,7 @@ void sched_live_unregister(struct sched_live_scheduler *sched)
 		if (WARN_ON_ONCE(sched == sched_live_active))
 			return;
 		list_del(&sched->list);
+		sched_live_sysfs_remove(sched);
 		kfree(sched->sites);
 		sched->sites = NULL;
 	}
@@ -313,11 +323,11 @@ int sched_live_request_switch(const char *name)
 			return -EOPNOTSUPP;
 		}
 		ret = sched_live_switch(sched_live_active, target, &record);
+		sched_live_notify_switch(sched_live_active, target, ret);
 		if (!ret)
 			WRITE_ONCE(sched_live_active, target);
 		sched_live_last_switch = record;
 	}
-	sched_live_notify_switch(record.from, record.to, record.result);
 	return ret;
 }
 
@@ -367,6 +377,19 @@ ssize_t sched_live_show_last_switch(char *buf)
 			  r->rebuild_ns, r->total_ns);
 }
 
+ssize_t sched_live_show_conflicts(char *buf)
+{
+	const struct sched_live_range *ranges;
+	unsigned int nr;
+	int ret;
+
+	guard(mutex)(&sched_live_mutex);
+	ret = sched_live_replaced_text(&ranges, &nr);
+	if (ret)
+		return ret;
+	return sched_live_list_conflicts(buf, ranges, nr);
+}
+
 ssize_t sched_live_show_active(char *buf)
 {
 	guard(mutex)(&sched_live_mutex);
@@ -385,3 +408,15 @@ ssize_t sched_live_show_available(char *buf)
 	len += sysfs_emit_at(buf, len, "\n");
 	return len;
 }
+
+static int __init sched_live_init(void)
+{
+	int ret;
+
+	ret = sched_live_sysfs_init();
+	if (ret)
+		return ret;
+	guard(mutex)(&sched_live_mutex);
+	return sched_live_sysfs_add(&sched_live_builtin);
+}
+late_initcall(sched_live_init);

@@ -22,6 +22,11 @@ struct sched_live_range;
 int sched_live_replaced_text(const struct sched_live_range **ranges,
 			     unsigned int *nr);
 ssize_t sched_live_show_last_switch(char *buf);
-void sched_live_notify_switch(const char *from, const char *to, int result);
+ssize_t sched_live_show_conflicts(char *buf);
+int sched_live_sysfs_init(void);
+int sched_live_sysfs_add(struct sched_live_scheduler *sched);
+void sched_live_sysfs_remove(struct sched_live_scheduler *sched);
+void sched_live_notify_switch(const struct sched_live_scheduler *from,
+			      const struct sched_live_scheduler *to, int result);
 
 #endif /* _KERNEL_SCHED_LIVE_CORE_H */

@@ -118,11 +118,26 @@ static int sched_live_range_cmp(const void *key, const void *elt)
 	return addr >= range->end ? 1 : 0;
 }
 
+/**
+ * sched_live_find_range() - the range an address lies in
+ * @addr: the address
+ * @ranges: sorted and disjoint
+ * @nr: how many
+ *
+ * Return: the range of @ranges that holds @addr, or NULL.
+ */
+const struct sched_live_range *
+sched_live_find_range(unsigned long addr, const struct sched_live_range *ranges,
+		      unsigned int nr)
+{
+	return bsearch(&addr, ranges, nr, sizeof(*ranges), sched_live_range_cmp);
+}
+
 static bool sched_live_in_ranges(unsigned long addr,
 				 const struct sched_live_range *ranges,
 				 unsigned int nr)
 {
-	return bsearch(&addr, ranges, nr, sizeof(*ranges), sched_live_range_cmp);
+	return sched_live_find_range(addr, ranges, nr);
 }
 
 /**

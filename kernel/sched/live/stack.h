@@ -6,10 +6,14 @@
 
 struct task_struct;
 
-/* Text a switch bypasses: [start, end). */
+/*
+ * Text a switch bypasses: [start, end); @interface when it is an interface
+ * function's, whose entry (its __fentry__ call) still runs.
+ */
 struct sched_live_range {
 	unsigned long	start;
 	unsigned long	end;
+	bool		interface;
 };
 
 /**
@@ -31,6 +35,9 @@ struct sched_live_stack_check {
 	unsigned long			entries[64];
 };
 
+const struct sched_live_range *
+sched_live_find_range(unsigned long addr, const struct sched_live_range *ranges,
+		      unsigned int nr);
 int sched_live_stack_check_task(struct sched_live_stack_check *check,
 				struct task_struct *t);
 int sched_live_stack_find(struct sched_live_stack_check *check);

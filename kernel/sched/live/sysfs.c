@@ -6,8 +6,13 @@
  *   available	ro  names of all registered schedulers, builtin first
  *   abi_hash	ro  the scheduler ABI hash a module must be built for
  *   last_switch ro  what the last switch took, one "key value" per line
+ *   conflicts	ro  the users of scheduler text a module would bypass,
+ *		    which refuse a switch from builtin, one per line
+ *   schedulers/<name>/  one directory per registered scheduler
  *
- * Every switch, successful or not, also sends a change uevent.
+ * The directory is a kset, so that its schedulers' directories can send
+ * uevents (subsystem "sched_live"): add and remove when a scheduler is
+ * registered and unregistered, and change when a switch to it was tried.
  *
  * Documented in Documentation/ABI/testing/sysfs-kernel-sched_live.
  */
@@ -17,11 +22,13 @@
 #include <linux/capability.h>
 #include <linux/init.h>
 #include <linux/kobject.h>
+#include <linux/slab.h>
 #include <linux/sysfs.h>
 
 #include "core.h"
 
-static struct kobject *sched_live_kobj;
+static struct kset *sched_live_kset;
+static struct kobject *sched_live_schedulers_kobj;
 
 static ssize_t active_show(struct kobject *kobj, struct kobj_attribute *attr,
 			   char *buf)
@@ -73,18 +80,82 @@ static ssize_t last_switch_show(struct kobject *kobj,
 	return sched_live_show_last_switch(buf);
 }
 
+static ssize_t conflicts_show(struct kobject *kobj,
+			      struct kobj_attribute *attr, char *buf)
+{
+	return sched_live_show_conflicts(buf);
+}
+
 static struct kobj_attribute active_attr = __ATTR_RW(active);
 static struct kobj_attribute available_attr = __ATTR_RO(available);
 static struct kobj_attribute abi_hash_attr = __ATTR_RO(abi_hash);
 static struct kobj_attribute last_switch_attr = __ATTR_RO(last_switch);
+static struct kobj_attribute conflicts_attr = __ATTR_RO(conflicts);
 
 static struct attribute *sched_live_attrs[] = {
 	&active_attr.attr,
 	&available_attr.attr,
 	&abi_hash_attr.attr,
 	&last_switch_attr.attr,
+	&conflicts_attr.attr,
 	NULL,
 };
+
+static void sched_live_scheduler_release(struct kobject *kobj)
+{
+	kfree(kobj);
+}
+
+static const struct kobj_type sched_live_scheduler_ktype = {
+	.release	= sched_live_scheduler_release,
+	.sysfs_ops	= &kobj_sysfs_ops,
+};
+
+/**
+ * sched_live_sysfs_add() - give a registered scheduler its directory
+ * @sched: the scheduler, being registered
+ *
+ * Makes /sys/kernel/sched_live/schedulers/<name> and sends its add uevent.
+ * The directory is the registry's own allocation, not part of @sched, so
+ * that it may outlive the module for as long as userspace holds it open.
+ *
+ * Return: 0, -ENODEV before sched_live_sysfs_init(), or -ENOMEM.
+ */
+int sched_live_sysfs_add(struct sched_live_scheduler *sched)
+{
+	struct kobject *kobj;
+	int ret;
+
+	if (!sched_live_kset)
+		return -ENODEV;
+
+	kobj = kzalloc(sizeof(*kobj), GFP_KERNEL);
+	if (!kobj)
+		return -ENOMEM;
+	kobj->kset = sched_live_kset;
+	ret = kobject_init_and_add(kobj, &sched_live_scheduler_ktype,
+				   sched_live_schedulers_kobj, "%s", sched->name);
+	if (ret) {
+		kobject_put(kobj);
+		return ret;
+	}
+	kobject_uevent(kobj, KOBJ_ADD);
+	sched->kobj = kobj;
+	return 0;
+}
+
+/**
+ * sched_live_sysfs_remove() - remove a scheduler's directory
+ * @sched: the scheduler, being unregistered
+ *
+ * Its remove uevent is sent when the last reference goes.
+ */
+void sched_live_sysfs_remove(struct sched_live_scheduler *sched)
+{
+	kobject_del(sched->kobj);
+	kobject_put(sched->kobj);
+	sched->kobj = NULL;
+}
 
 /**
  * sched_live_notify_switch() - tell userspace about a switch
@@ -92,43 +163,54 @@ static struct attribute *sched_live_attrs[] = {
  * @to: the scheduler asked for
  * @result: 0 or the switch's error
  *
- * A change uevent on /sys/kernel/sched_live with SCHED_LIVE_FROM,
- * SCHED_LIVE_TO and SCHED_LIVE_RESULT.
+ * A change uevent on @to's directory with SCHED_LIVE_FROM, SCHED_LIVE_TO
+ * and SCHED_LIVE_RESULT.
  */
-void sched_live_notify_switch(const char *from, const char *to, int result)
+void sched_live_notify_switch(const struct sched_live_scheduler *from,
+			      const struct sched_live_scheduler *to, int result)
 {
 	char from_env[16 + SCHED_LIVE_NAME_MAX + 1];
 	char to_env[16 + SCHED_LIVE_NAME_MAX + 1];
 	char result_env[32];
 	char *envp[] = { from_env, to_env, result_env, NULL };
 
-	if (!sched_live_kobj)
-		return;
-	snprintf(from_env, sizeof(from_env), "SCHED_LIVE_FROM=%s", from);
-	snprintf(to_env, sizeof(to_env), "SCHED_LIVE_TO=%s", to);
+	snprintf(from_env, sizeof(from_env), "SCHED_LIVE_FROM=%s", from->name);
+	snprintf(to_env, sizeof(to_env), "SCHED_LIVE_TO=%s", to->name);
 	snprintf(result_env, sizeof(result_env), "SCHED_LIVE_RESULT=%d", result);
-	kobject_uevent_env(sched_live_kobj, KOBJ_CHANGE, envp);
+	kobject_uevent_env(to->kobj, KOBJ_CHANGE, envp);
 }
 
 static const struct attribute_group sched_live_attr_group = {
 	.attrs = sched_live_attrs,
 };
 
-static int __init sched_live_sysfs_init(void)
+/**
+ * sched_live_sysfs_init() - make /sys/kernel/sched_live
+ *
+ * Called once at boot, before any scheduler gets its directory.
+ *
+ * Return: 0 or a negative errno.
+ */
+int __init sched_live_sysfs_init(void)
 {
-	struct kobject *kobj;
 	int ret;
 
-	kobj = kobject_create_and_add("sched_live", kernel_kobj);
-	if (!kobj)
+	sched_live_kset = kset_create_and_add("sched_live", NULL, kernel_kobj);
+	if (!sched_live_kset)
 		return -ENOMEM;
-
-	ret = sysfs_create_group(kobj, &sched_live_attr_group);
-	if (ret) {
-		kobject_put(kobj);
-		return ret;
+	ret = sysfs_create_group(&sched_live_kset->kobj, &sched_live_attr_group);
+	if (ret)
+		goto unregister;
+	sched_live_schedulers_kobj = kobject_create_and_add("schedulers",
+							    &sched_live_kset->kobj);
+	if (!sched_live_schedulers_kobj) {
+		ret = -ENOMEM;
+		goto unregister;
 	}
-	sched_live_kobj = kobj;
 	return 0;
+
+unregister:
+	kset_unregister(sched_live_kset);
+	sched_live_kset = NULL;
+	return ret;
 }
-late_initcall(sched_live_sysfs_init);

@@ -53,6 +53,7 @@
 #include <linux/sync_core.h>
 #include <linux/timekeeping.h>
 
+#include "conflict.h"
 #include "core.h"
 #include "patch.h"
 #include "stack.h"
@@ -270,7 +271,19 @@ static int sched_live_init_transition(struct sched_live_transition *tr)
 	ret = sched_live_alloc_sets(tr);
 	if (ret)
 		goto drop;
+	/*
+	 * Last, as nothing else can fail after it: from here on, kprobes and
+	 * ftrace refuse new users of the text, until the claim is released.
+	 */
+	if (!mod) {
+		ret = sched_live_claim_text(tr->to->name, tr->ranges,
+					    tr->nr_ranges);
+		if (ret)
+			goto free;
+	}
 	return 0;
+free:
+	sched_live_free_sets(tr);
 drop:
 	sched_live_drop_jumps(tr->to);
 put:
@@ -480,6 +493,10 @@ static void sched_live_complete_transition(struct sched_live_transition *tr)
 		sched_live_drop_jumps(tr->from);
 		module_put(tr->from->owner);
 	}
+	if (!tr->to->owner)
+		sched_live_release_text();
+	else if (tr->from->owner)
+		sched_live_pass_claim(tr->to->name);
 	pr_info("switched from '%s' to '%s'\n", tr->from->name, tr->to->name);
 }
 
@@ -554,6 +571,8 @@ int sched_live_switch(struct sched_live_scheduler *from,
 		put_task_struct(tr.busy);
 	sched_live_free_sets(&tr);
 	if (ret) {
+		if (!from->owner)
+			sched_live_release_text();
 		sched_live_drop_jumps(to);
 		module_put(to->owner);
 	} else {

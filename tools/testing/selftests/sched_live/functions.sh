@@ -119,6 +119,25 @@ unload_mod()
 	out=$(rmmod "$1" 2>&1) || fail "rmmod $1: $out"
 }
 
+# unload_scheduler MODULE - remove a scheduler's module, trying again while
+# the kernel says EBUSY (a task still in its text); SWITCH_BUSY counts
+# those refusals
+unload_scheduler()
+{
+	local tries=0
+
+	log "% rmmod $1"
+	while ! rmmod "$1" 2>/dev/null; do
+		tries=$((tries + 1))
+		if [ $tries -ge 5 ]; then
+			fail "rmmod $1 refused $tries times"
+			return
+		fi
+		SWITCH_BUSY=$((${SWITCH_BUSY:-0} + 1))
+		sleep 0.1
+	done
+}
+
 # expect_unload_busy MODULE - removing MODULE is refused with EBUSY
 expect_unload_busy()
 {
@@ -197,23 +216,91 @@ remove_cgroup()
 	rmdir "$1" || fail "cannot remove $1"
 }
 
+KLP=test_sched_live_klp
+
+# livepatch_transition - 1 while the test livepatch is in transition; a
+# patch taken away is freed as soon as its transition is over
+livepatch_transition()
+{
+	cat /sys/kernel/livepatch/$KLP/transition 2>/dev/null || echo 0
+}
+
+# livepatch_wait WHAT - wait for the test livepatch's transition to
+# complete: within 10 seconds, before livepatch would signal the tasks it
+# could not check
+livepatch_wait()
+{
+	local waited=0
+
+	while [ "$(livepatch_transition)" = 1 ] && [ $waited -lt 100 ]; do
+		sleep 0.1
+		waited=$((waited + 1))
+	done
+	expect_eq "$1: transition" "$(livepatch_transition)" 0
+	ktap_print_msg "$1: the transition took about $((waited * 100)) ms"
+}
+
+# livepatch_remove WHEN - take the test livepatch away and unload it
+livepatch_remove()
+{
+	local waited=0
+
+	echo 0 > /sys/kernel/livepatch/$KLP/enabled
+	livepatch_wait "unpatching $1"
+	# The patch lets go of its module once it is freed, after the transition.
+	while [ -d /sys/kernel/livepatch/$KLP ] && [ $waited -lt 50 ]; do
+		sleep 0.1
+		waited=$((waited + 1))
+	done
+	unload_mod $KLP
+}
+
+UEVENTS=/tmp/sched_live_uevents
+
+# record_uevents - record the uevents of sched_live from now on
+record_uevents()
+{
+	: > $UEVENTS
+	echo "$TESTDIR/uevent-helper.sh" > /sys/kernel/uevent_helper ||
+		fail "cannot set the uevent helper (CONFIG_UEVENT_HELPER)"
+}
+
+# recorded_uevents COUNT - stop recording once COUNT uevents came in, or
+# after 5 seconds (the kernel runs the helper without waiting for it), and
+# print them in the order the kernel sent them
+recorded_uevents()
+{
+	local waited=0
+
+	while [ "$(wc -l < $UEVENTS)" -lt "$1" ] && [ $waited -lt 50 ]; do
+		sleep 0.1
+		waited=$((waited + 1))
+	done
+	echo > /sys/kernel/uevent_helper
+	sort -n $UEVENTS | cut -d' ' -f2-
+}
+
 # The kernel log since the current test's marker, without timestamps, and
 # only the lines of sched_live, of its test modules and of the commands.
 # Which functions are too small for a jump depends on how the compiler laid
 # out this build, so those lines are left out; task IDs read [PID].
 test_log()
 {
-	dmesg | sed -e 's/^\[[ 0-9.]*\] //' -e 's/\[[0-9]*\] is in /[PID] is in /' |
+	dmesg | sed -e 's/^\[[ 0-9.]*\] //' -e 's/\[[0-9]*\] is in /[PID] is in /' \
+		-e 's/+0x[0-9a-f]*\/0x[0-9a-f]*//g' |
 		sed -n "/^$TEST_MARKER\$/,\$p" | sed 1d |
 		grep -E '^(sched_live|test_sched_live_[a-z_]*): |^% ' |
-		grep -v -e 'taints kernel' -e ' to vmlinux: no room for a jump$'
+		grep -v -e 'taints kernel' -e 'tainting kernel' \
+			-e ' to vmlinux: no room for a jump$'
 }
 
-# busy_log - test_log without the refusals switch_to tried again after
+# busy_log - test_log without the refusals switch_to and unload_scheduler
+# tried again after
 busy_log()
 {
 	test_log | sed -e '/^% echo .* > active$/d' \
-		-e "/^sched_live: switch to '.*' refused: .* try again/d"
+		-e "/^sched_live: switch to '.*' refused: .* try again/d" \
+		-e "/^sched_live: module '.*' is in use: .* try again when it has left$/d"
 }
 
 # check_result EXPECTED_LOG - finish the test case: it passes when every

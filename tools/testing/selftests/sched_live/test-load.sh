@@ -4,7 +4,8 @@
 # 100 switches there and back between builtin and mysched while a mixed
 # workload runs: CPU hogs, threads sleeping in futex wait, nanosleep and
 # pipe read, a fork/exit loop, a SCHED_FIFO and a SCHED_DEADLINE thread,
-# and a hog in a cgroup under a cpu.max quota.  After every round trip
+# and a hog in a cgroup under a cpu.max quota.  mysched's module is
+# removed and loaded again every 10 round trips.  After every round trip
 # every worker must have made progress.  Then, for the record, what a
 # switch takes with 100 and with 1,000 threads (figures, not checks).
 
@@ -16,12 +17,16 @@ CYCLES=100
 
 setup_test_suite 2
 
-start_test "$CYCLES round trips to mysched under a mixed workload"
+start_test "$CYCLES round trips to mysched under a mixed workload, reloading it every 10"
 make_quota_cgroup "20000 100000"
 load_mod mysched
 "$WORKLOAD" start $BOARD 48 "$CGROUP"
 expect_eq "workload before the switches" "$("$WORKLOAD" check $BOARD)" "ok 54"
 for i in $(seq $CYCLES); do
+	if [ $((i % 10)) -eq 1 ] && [ $i -gt 1 ]; then
+		unload_scheduler mysched
+		load_mod mysched
+	fi
 	switch_to mysched
 	switch_to builtin
 	got=$("$WORKLOAD" check $BOARD)
@@ -37,6 +42,13 @@ check_busy_result "% insmod mysched
 sched_live: registered scheduler 'mysched'
 sched_live: 'mysched' implements all the interface functions
 $(for i in $(seq $CYCLES); do
+	if [ $((i % 10)) -eq 1 ] && [ $i -gt 1 ]; then
+		echo "% rmmod mysched"
+		echo "sched_live: unregistered scheduler 'mysched'"
+		echo "% insmod mysched"
+		echo "sched_live: registered scheduler 'mysched'"
+		echo "sched_live: 'mysched' implements all the interface functions"
+	fi
 	echo "sched_live: switched from 'builtin' to 'mysched'"
 	echo "sched_live: switched from 'mysched' to 'builtin'"
 done)

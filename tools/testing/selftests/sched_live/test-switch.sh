@@ -4,13 +4,14 @@
 # Live switches between builtin and the extracted scheduler, with tasks
 # running, sleeping and being forked meanwhile; the refused removal of the
 # active scheduler's module; and a switch refused while a thread waits
-# inside code the switch would bypass.
+# inside code the switch would bypass; the trace events and the uevents of
+# the switches.
 
 . "$(dirname "$0")/functions.sh"
 
 MOD=sched_live_extracted
 
-setup_test_suite 5
+setup_test_suite 6
 
 start_test "switch to the extracted scheduler and back"
 load_mod $MOD
@@ -66,6 +67,7 @@ done)
 sched_live: unregistered scheduler 'extracted'"
 
 start_test "a switch is refused while a thread waits inside bypassed code"
+record_uevents
 load_mod mysched
 load_mod test_sched_live_busy
 expect_write EBUSY "$SYSFS/active" mysched
@@ -81,6 +83,12 @@ unload_mod test_sched_live_busy
 unload_mod mysched
 test_log | grep -q "^sched_live: switched from 'mysched' to 'builtin'$" ||
 	fail "no switch after the release"
+expect_eq "uevents" "$(recorded_uevents 5)" \
+"add /kernel/sched_live/schedulers/mysched
+change /kernel/sched_live/schedulers/mysched builtin mysched -16
+change /kernel/sched_live/schedulers/mysched builtin mysched 0
+change /kernel/sched_live/schedulers/builtin mysched builtin 0
+remove /kernel/sched_live/schedulers/mysched"
 if [ "$TEST_ERRORS" -eq 0 ]; then
 	ktap_test_pass "$TEST_DESC"
 else
@@ -113,6 +121,31 @@ check_result "% insmod $MOD
 sched_live: registered scheduler 'extracted'
 sched_live: 'extracted' implements all the interface functions
 sched_live: switched from 'builtin' to 'extracted'
+sched_live: switched from 'extracted' to 'builtin'
+% rmmod $MOD
+sched_live: unregistered scheduler 'extracted'"
+
+start_test "a uevent for each scheduler added and removed and each switch tried"
+record_uevents
+load_mod $MOD
+expect_eq "directories" "$(ls $SYSFS/schedulers | tr '\n' ' ')" "builtin extracted "
+expect_write ok "$SYSFS/active" extracted
+expect_write ok "$SYSFS/active" extracted
+expect_write ENOENT "$SYSFS/active" nosuch
+expect_write ok "$SYSFS/active" builtin
+unload_mod $MOD
+expect_eq "uevents" "$(recorded_uevents 4)" \
+"add /kernel/sched_live/schedulers/extracted
+change /kernel/sched_live/schedulers/extracted builtin extracted 0
+change /kernel/sched_live/schedulers/builtin extracted builtin 0
+remove /kernel/sched_live/schedulers/extracted"
+expect_eq "directories" "$(ls $SYSFS/schedulers)" builtin
+check_result "% insmod $MOD
+sched_live: registered scheduler 'extracted'
+sched_live: 'extracted' implements all the interface functions
+sched_live: switched from 'builtin' to 'extracted'
+sched_live: 'extracted' is already active
+sched_live: no scheduler named 'nosuch'; see /sys/kernel/sched_live/available
 sched_live: switched from 'extracted' to 'builtin'
 % rmmod $MOD
 sched_live: unregistered scheduler 'extracted'"
