@@ -59,7 +59,7 @@ expect_active builtin
 check_result "% insmod $MOD name=builtin
 sched_live: refusing scheduler 'builtin': the name is already registered
 % insmod $MOD abi_version=999
-sched_live: refusing scheduler 'sched_live_test': ABI version 999, kernel has 3; rebuild it
+sched_live: refusing scheduler 'sched_live_test': ABI version 999, kernel has 4; rebuild it
 % insmod $MOD abi_hash=1
 sched_live: refusing scheduler 'sched_live_test': built for scheduler ABI 0000000000000001, this kernel's is $(cat "$SYSFS/abi_hash"); rebuild it against this kernel
 % insmod $MOD implements=no_such_function
