@@ -9,7 +9,9 @@
 # GUEST_KERNEL and GUEST_INITRD boot another bzImage or initramfs,
 # GUEST_CPUS and GUEST_APPEND change the vCPUs and the command line;
 # GUEST_MONITOR=SOCKET puts the QEMU monitor on a unix socket, for
-# debugging.
+# debugging; GUEST_ICOUNT=1 runs the vCPUs in one thread on a clock that
+# counts their instructions (QEMU -icount), for benchmarks whose time
+# should measure the guest's work rather than the host's load.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -21,6 +23,9 @@ APPEND="console=ttyS0 panic=-1 oops=panic printk.devkmsg=on log_buf_len=4M ${GUE
 MONITOR=none
 [ -z "${GUEST_MONITOR:-}" ] || MONITOR=unix:$GUEST_MONITOR,server,nowait
 
+ICOUNT=()
+[ -z "${GUEST_ICOUNT:-}" ] || ICOUNT=(-icount shift=0,sleep=off)
+
 mkdir -p "$OUT"
 rm -f "$OUT/console.log" "$OUT/results.tap"
 
@@ -28,7 +33,7 @@ log "booting guest: $CPUS vCPUs, TCG, timeout ${TIMEOUT}s"
 start=$(date +%s)
 rc=0
 timeout -k 10 "$TIMEOUT" qemu-system-x86_64 \
-	-machine pc -accel tcg -cpu max -smp "$CPUS" -m 1G \
+	-machine pc -accel tcg -cpu max -smp "$CPUS" -m 1G "${ICOUNT[@]}" \
 	-kernel "${GUEST_KERNEL:-$KOBJ/arch/x86/boot/bzImage}" \
 	-initrd "${GUEST_INITRD:-$BUILD/initramfs.cpio}" \
 	-append "$APPEND" \

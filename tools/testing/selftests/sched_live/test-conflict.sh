@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # The other users of the scheduler text a module replaces, in both orders:
-# a kprobe or a livepatch there refuses a switch from builtin to mysched,
+# a kprobe, a livepatch or an ftrace direct call (what a BPF fentry
+# program attaches with) there refuses a switch from builtin to mysched,
 # and while mysched is active they are refused themselves, with EBUSY and
 # a line; /sys/kernel/sched_live/conflicts lists them.  Function tracing
 # of an interface function keeps working across switches, since its entry
@@ -17,7 +18,7 @@ TRACEFS=/sys/kernel/tracing
 INTERNAL=update_curr
 INTERFACE=wake_up_process
 
-setup_test_suite 4
+setup_test_suite 5
 
 [ -d $TRACEFS/events ] || mount -t tracefs nodev $TRACEFS
 
@@ -100,7 +101,7 @@ sched_live: switched from 'mysched' to 'builtin'
 % rmmod mysched
 sched_live: unregistered scheduler 'mysched'"
 
-start_test "function tracing of an interface function works across switches"
+start_test "function tracing of an interface function works across switches, in both orders"
 load_mod mysched
 echo $INTERFACE > $TRACEFS/set_ftrace_filter
 for tracer in function function_graph; do
@@ -112,11 +113,20 @@ for tracer in function function_graph; do
 	expect_traced "by $tracer back under builtin" $INTERFACE
 done
 echo nop > $TRACEFS/current_tracer
+# And started while mysched is active.
+expect_write ok "$SYSFS/active" mysched
+echo function > $TRACEFS/current_tracer
+expect_traced "when started under mysched" $INTERFACE
+expect_write ok "$SYSFS/active" builtin
+expect_traced "when started under mysched, back under builtin" $INTERFACE
+echo nop > $TRACEFS/current_tracer
 echo > $TRACEFS/set_ftrace_filter
 unload_mod mysched
 check_result "% insmod mysched
 sched_live: registered scheduler 'mysched'
 sched_live: 'mysched' implements all the interface functions
+sched_live: switched from 'builtin' to 'mysched'
+sched_live: switched from 'mysched' to 'builtin'
 sched_live: switched from 'builtin' to 'mysched'
 sched_live: switched from 'mysched' to 'builtin'
 sched_live: switched from 'builtin' to 'mysched'
@@ -147,6 +157,35 @@ sched_live: registered scheduler 'mysched'
 sched_live: 'mysched' implements all the interface functions
 sched_live: switch to 'mysched' refused: it would bypass function tracing on $INTERNAL (conflicts: 1, all in /sys/kernel/sched_live/conflicts); remove them and try again
 sched_live: switched from 'builtin' to 'mysched'
+sched_live: switched from 'mysched' to 'builtin'
+% rmmod mysched
+sched_live: unregistered scheduler 'mysched'"
+
+start_test "an ftrace direct call on a function mysched replaces, in both orders"
+# Loaded before mysched, the filter by name names vmlinux's copy only.
+load_mod test_sched_live_direct
+expect_eq "conflicts" "$(conflicts)" "ftrace-direct task_prio"
+cat /proc/self/stat > /dev/null
+[ "$(cat /sys/module/test_sched_live_direct/parameters/hits)" -gt 0 ] ||
+	fail "the direct call on task_prio did not run"
+load_mod mysched
+expect_write EBUSY "$SYSFS/active" mysched
+expect_active builtin
+unload_mod test_sched_live_direct
+expect_eq "conflicts without it" "$(conflicts)" ""
+expect_write ok "$SYSFS/active" mysched
+expect_load EBUSY test_sched_live_direct
+expect_write ok "$SYSFS/active" builtin
+unload_mod mysched
+check_result "% insmod test_sched_live_direct
+% insmod mysched
+sched_live: registered scheduler 'mysched'
+sched_live: 'mysched' implements all the interface functions
+sched_live: switch to 'mysched' refused: it would bypass an ftrace direct call (a BPF trampoline?) on task_prio (conflicts: 1, all in /sys/kernel/sched_live/conflicts); remove them and try again
+% rmmod test_sched_live_direct
+sched_live: switched from 'builtin' to 'mysched'
+% insmod test_sched_live_direct
+sched_live: an ftrace direct call (a BPF trampoline?) on task_prio refused: scheduler 'mysched' replaces that function; use its copy in the module, or switch to builtin first
 sched_live: switched from 'mysched' to 'builtin'
 % rmmod mysched
 sched_live: unregistered scheduler 'mysched'"
