@@ -2,7 +2,7 @@
 #
 # Shortcuts for developers; the scripts in harness/ do the work.
 
-.PHONY: demo check patches check-bisect bench-boundary bench-hotpath clean
+.PHONY: demo check patches check-bisect bench-boundary bench-hotpath bench-switch clean
 
 demo:
 	bash harness/demo.sh
@@ -25,6 +25,10 @@ bench-boundary:
 # What CONFIG_SCHED_LIVE costs the hot path with builtin active (figures).
 bench-hotpath:
 	bash harness/bench-hotpath.sh
+
+# What a switch costs against an empty stop_machine() (figures).
+bench-switch:
+	bash harness/bench-switch.sh
 
 clean:
 	rm -rf build

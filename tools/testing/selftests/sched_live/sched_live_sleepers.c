@@ -30,7 +30,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#define MAX_SLEEPERS	4096
+#include "sched_live_board.h"
+
+#define MAX_SLEEPERS	16384
 
 enum kind { FUTEX, NANOSLEEP, PIPE, UNINTERRUPTIBLE, NR_KINDS };
 
@@ -57,33 +59,12 @@ struct sleeper {
 
 static struct board *map_board(const char *file, int create)
 {
-	int fd = open(file, O_RDWR | (create ? O_CREAT | O_TRUNC : 0), 0600);
-	struct board *board;
-
-	if (fd < 0 || (create && ftruncate(fd, sizeof(*board)))) {
-		perror(file);
-		exit(2);
-	}
-	board = mmap(NULL, sizeof(*board), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-	if (board == MAP_FAILED) {
-		perror("mmap");
-		exit(2);
-	}
-	close(fd);
-	return board;
+	return map_board_file(file, sizeof(struct board), create);
 }
 
 static int load(int *p)
 {
 	return __atomic_load_n(p, __ATOMIC_ACQUIRE);
-}
-
-static void sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000 };
-
-	while (nanosleep(&ts, &ts) && errno == EINTR)
-		;
 }
 
 /* The "mysched.resumed" value of the calling thread, 0 without the line. */

@@ -34,6 +34,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "sched_live_board.h"
+
 #define MAX_WORKERS	4096
 
 enum kind { HOG, FUTEX, NANOSLEEP, PIPE, FORK, FIFO, DEADLINE, CGROUP, NR_KINDS };
@@ -60,33 +62,12 @@ struct worker {
 
 static struct board *map_board(const char *file, int create)
 {
-	int fd = open(file, O_RDWR | (create ? O_CREAT | O_TRUNC : 0), 0600);
-	struct board *board;
-
-	if (fd < 0 || (create && ftruncate(fd, sizeof(*board)))) {
-		perror(file);
-		exit(2);
-	}
-	board = mmap(NULL, sizeof(*board), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-	if (board == MAP_FAILED) {
-		perror("mmap");
-		exit(2);
-	}
-	close(fd);
-	return board;
+	return map_board_file(file, sizeof(struct board), create);
 }
 
 static void tick(struct worker *w)
 {
 	__atomic_add_fetch(&w->board->progress[w->index], 1, __ATOMIC_RELAXED);
-}
-
-static void sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000 };
-
-	while (nanosleep(&ts, &ts) && errno == EINTR)
-		;
 }
 
 /*
