@@ -2,7 +2,7 @@
 #
 # Shortcuts for developers; the scripts in harness/ do the work.
 
-.PHONY: demo check patches check-bisect bench-boundary bench-hotpath bench-switch clean
+.PHONY: demo check patches check-bisect bench-boundary bench-hotpath bench-switch bench-loop clean
 
 demo:
 	bash harness/demo.sh
@@ -29,6 +29,10 @@ bench-hotpath:
 # What a switch costs against an empty stop_machine() (figures).
 bench-switch:
 	bash harness/bench-switch.sh
+
+# From a one-line change in the extracted fair.c to it running (figures).
+bench-loop:
+	bash harness/bench-loop.sh
 
 clean:
 	rm -rf build

@@ -15,6 +15,16 @@ SLEEPERS=/tmp/sched_live_sleepers
 rounds=${bench_rounds:-5}
 threads=$(echo "${bench_threads:-100,1000,10000}" | tr , ' ')
 
+# baseline - the median of 5 empty stop_machine()s, in nanoseconds: one
+# alone swings tenfold in an emulated guest, with how fast the other
+# vCPUs answer
+baseline()
+{
+	for i in 1 2 3 4 5; do
+		cat $STOPWATCH
+	done | sort -n | sed -n 3p
+}
+
 # figure KEY - one value of last_switch
 figure()
 {
@@ -33,7 +43,7 @@ for n in $threads; do
 	system_tasks=$(ls -d /proc/[0-9]*/task/[0-9]* | wc -l)
 	for round in $(seq "$rounds"); do
 		for to in mysched builtin; do
-			baseline=$(cat $STOPWATCH)
+			baseline=$(baseline)
 			echo $to > $SYSFS/active
 			echo "csv: $cpus,$n,$system_tasks,$(figure from),$(figure to),$(figure result)," \
 			     "$(figure tasks),$(figure retries),$baseline," \

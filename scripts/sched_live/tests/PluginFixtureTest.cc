@@ -249,6 +249,16 @@ protected:
 		return text.find(what) != std::string::npos;
 	}
 
+	static int count(const std::string &text, const std::string &what)
+	{
+		int n = 0;
+
+		for (auto at = text.find(what); at != std::string::npos;
+		     at = text.find(what, at + 1))
+			n++;
+		return n;
+	}
+
 	static inline int status_ = -1;
 	static inline std::string errors_;
 };
@@ -302,6 +312,10 @@ TEST_F(ExtractTest, SharedVariablesBecomeExternsOfTheirLinkNames)
 	EXPECT_TRUE(has(core, "extern int sysctl_slice;\n"));
 	EXPECT_TRUE(has(core, "extern int core_state __asm__(\"__sched_live.core.core_state\");\n"));
 	EXPECT_FALSE(has(core, "int sysctl_slice = 3;"));
+	/* Declared ahead too: a static declaration left there would win. */
+	EXPECT_FALSE(has(core, "static int core_limits[2];"));
+	EXPECT_EQ(count(core, "extern int core_limits[2] "
+			      "__asm__(\"__sched_live.core.core_limits\");\n"), 2);
 	/* Private: the module's own copy. */
 	EXPECT_TRUE(has(core, "static int nr_switches;\n"));
 	EXPECT_TRUE(has(tree("fair.c"), "struct sched_class fair_class = {"));
@@ -310,13 +324,14 @@ TEST_F(ExtractTest, SharedVariablesBecomeExternsOfTheirLinkNames)
 TEST_F(ExtractTest, TheTableListsWhatTheModuleUsesOfVmlinux)
 {
 	EXPECT_EQ(read_file(dir_->file("symvers")),
+		  "0x00000000\t__sched_live.core.core_limits\tvmlinux\tEXPORT_SYMBOL_GPL\tSCHED_LIVE\n"
 		  "0x00000000\t__sched_live.core.core_state\tvmlinux\tEXPORT_SYMBOL_GPL\tSCHED_LIVE\n"
 		  "0x00000000\tcounter_overflow\tvmlinux\tEXPORT_SYMBOL_GPL\tSCHED_LIVE\n"
 		  "0x00000000\toutside_ticks\tvmlinux\tEXPORT_SYMBOL_GPL\tSCHED_LIVE\n"
 		  "0x00000000\tsysctl_slice\tvmlinux\tEXPORT_SYMBOL_GPL\tSCHED_LIVE\n");
 	const std::string symtab = read_file(dir_->file("symtab.c"));
 
-	EXPECT_TRUE(has(symtab, "\t{ \"outside_ticks\", __sched_live_sym2 },\n"));
+	EXPECT_TRUE(has(symtab, "\t{ \"outside_ticks\", __sched_live_sym3 },\n"));
 	/* The interface functions the module may implement, boot-only ones aside. */
 	EXPECT_TRUE(has(symtab, "const char *const sched_live_interface[] = {\n"));
 	EXPECT_TRUE(has(symtab, "\t\"sched/core.c:timer_fn\",\n"));

@@ -195,6 +195,24 @@ private:
 	std::vector<std::string> before_;
 };
 
+std::string extern_declaration(const Symbol &s);
+
+// A static variable declared ahead of its definition ("static const
+// struct seq_operations sops;" above the code that uses it) keeps internal
+// linkage through any later extern: C makes that extern refer to the
+// static.  Left alone, the module would use a zeroed copy of its own, so
+// the forward declarations become the extern of vmlinux's variable too.
+void redeclare_forward(const SourceText &text, EditPlan &plan, const Symbol &s,
+		       int definition)
+{
+	const std::regex forward("\\s*static\\s[^=(;]*\\b" + s.name +
+				 "\\s*(\\[[^\\]]*\\]\\s*)*;\\s*\n?");
+
+	for (int i = 1; i < definition; i++)
+		if (std::regex_match(text.line(i), forward))
+			plan.replace(i, i, s.key, extern_declaration(s));
+}
+
 std::string extern_declaration(const Symbol &s)
 {
 	const std::string label = s.is_static ? " __asm__(\"" + link_name(s) + "\")" : "";
@@ -312,6 +330,8 @@ std::string ModuleTree::render_c_file(const std::string &path, bool is_unit) con
 		} else if (classification_.category(id) == Category::Shared) {
 			plan.replace(start, text.statement_end(start), s.key,
 				     std::string(kSharedMarker) + extern_declaration(s));
+			if (s.is_static)
+				redeclare_forward(text, plan, s, start);
 		}
 	}
 	if (is_unit)

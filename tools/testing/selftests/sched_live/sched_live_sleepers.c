@@ -10,7 +10,8 @@
  *	uninterruptible sleep inside that module.  FILE (on tmpfs) is where
  *	they report.  Prints "sleeping N".
  *   sched_live_sleepers wake FILE
- *	Wake them all and wait, at most 30 seconds, until every one is done.
+ *	Wake them all and wait until every one is done, at most 30 seconds
+ *	and 20 milliseconds a thread.
  *	Once awake, each reads the "mysched.resumed" line of its own
  *	/proc/thread-self/sched.  Prints "woke W resumed R": how many woke
  *	up, and how many of those read 1 there.  Exit 0 when all woke up.
@@ -26,7 +27,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -123,6 +126,15 @@ static void *sleeper(void *arg)
 	return NULL;
 }
 
+/*
+ * How long, in milliseconds, starting or waking @nr threads may take: an
+ * emulated guest busy with other work creates only some 50 a second.
+ */
+static int patience_ms(int nr)
+{
+	return 30000 + 20 * nr;
+}
+
 /* Whether thread @tid of this process is in S or D state. */
 static int sleeps(pid_t tid)
 {
@@ -143,7 +155,7 @@ static int all_asleep(struct board *board)
 	int i, waited;
 
 	for (waited = 0; load(&board->asleep) < board->nr; waited += 10) {
-		if (waited > 30000)
+		if (waited > patience_ms(board->nr))
 			return 0;
 		sleep_ms(10);
 	}
@@ -181,7 +193,16 @@ static void run_daemon(struct board *board, const char *uninterruptible)
 	struct sigaction sa = { .sa_handler = interrupted };
 	int i, fds[2], wake_fd = -1, sig;
 	pthread_attr_t attr;
+	struct rlimit limit;
 	sigset_t set;
+
+	/* A pipe for every third sleeper: thousands of descriptors. */
+	limit.rlim_cur = 2 * board->nr + 64;
+	limit.rlim_max = limit.rlim_cur;
+	if (limit.rlim_cur > 1024 && setrlimit(RLIMIT_NOFILE, &limit)) {
+		perror("RLIMIT_NOFILE");
+		exit(2);
+	}
 
 	/* SIGUSR1 asks for the wakeup; SIGUSR2 ends a nanosleep. */
 	sigaction(SIGUSR2, &sa, NULL);
@@ -242,6 +263,7 @@ static void run_daemon(struct board *board, const char *uninterruptible)
 static int start(const char *file, int nr, const char *uninterruptible)
 {
 	struct board *board = map_board(file, 1);
+	pid_t daemon;
 	int waited;
 
 	if (nr < 1 || nr > MAX_SLEEPERS) {
@@ -249,7 +271,8 @@ static int start(const char *file, int nr, const char *uninterruptible)
 		return 2;
 	}
 	board->nr = nr;
-	if (!fork()) {
+	daemon = fork();
+	if (!daemon) {
 		/* Whoever reads our output must not wait for the daemon's end. */
 		int null = open("/dev/null", O_WRONLY);
 
@@ -263,7 +286,9 @@ static int start(const char *file, int nr, const char *uninterruptible)
 		run_daemon(board, uninterruptible);
 	}
 	for (waited = 0; !load(&board->ready); waited += 10) {
-		if (waited > 60000)
+		/* Given up, or gone: it said why on stderr. */
+		if (waited > 2 * patience_ms(nr) ||
+		    waitpid(daemon, NULL, WNOHANG) == daemon)
 			break;
 		sleep_ms(10);
 	}
@@ -282,7 +307,8 @@ static int wake(const char *file)
 
 	if (kill(board->daemon, SIGUSR1))
 		return 2;
-	for (waited = 0; !load(&board->done) && waited < 30000; waited += 10)
+	for (waited = 0; !load(&board->done) && waited < patience_ms(board->nr);
+	     waited += 10)
 		sleep_ms(10);
 	printf("woke %d resumed %d\n", load(&board->woke), load(&board->resumed));
 	return load(&board->woke) == board->nr ? 0 : 1;

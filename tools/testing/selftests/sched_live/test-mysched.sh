@@ -2,14 +2,15 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # mysched, the sample scheduler (samples/sched_live): its change shows
-# exactly while it is active, the scheduling system calls work under it,
-# and it takes over from another scheduler module directly.
+# exactly while it is active, the scheduling system calls and the
+# scheduler's files in /proc and debugfs work under it, and it takes over
+# from another scheduler module directly.
 
 . "$(dirname "$0")/functions.sh"
 
 SYSCALLS=$TESTDIR/sched_live_syscalls
 
-setup_test_suite 3
+setup_test_suite 4
 
 # mysched_forks - the mysched.forks line of /proc/self/sched, or nothing
 mysched_forks()
@@ -41,6 +42,33 @@ load_mod mysched
 expect_eq "system calls under builtin" "$("$SYSCALLS")" ok
 expect_write ok "$SYSFS/active" mysched
 expect_eq "system calls under mysched" "$("$SYSCALLS")" ok
+expect_write ok "$SYSFS/active" builtin
+unload_mod mysched
+check_result "% insmod mysched
+sched_live: registered scheduler 'mysched'
+sched_live: 'mysched' implements all the interface functions
+sched_live: switched from 'builtin' to 'mysched'
+sched_live: switched from 'mysched' to 'builtin'
+% rmmod mysched
+sched_live: unregistered scheduler 'mysched'"
+
+# read_files WHEN - every file of the scheduler in /proc and debugfs reads
+read_files()
+{
+	local f
+
+	for f in /proc/schedstat /proc/self/sched /proc/self/stat \
+		 /proc/sys/kernel/sched_rr_timeslice_ms /sys/kernel/debug/sched/*; do
+		[ -f "$f" ] || continue
+		cat "$f" > /dev/null 2>&1 || fail "cannot read $f $1"
+	done
+}
+
+start_test "the scheduler's files in procfs and debugfs read under mysched"
+load_mod mysched
+read_files "under builtin"
+expect_write ok "$SYSFS/active" mysched
+read_files "under mysched"
 expect_write ok "$SYSFS/active" builtin
 unload_mod mysched
 check_result "% insmod mysched
