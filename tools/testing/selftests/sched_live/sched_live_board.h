@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * What the selftests' workload programs share: the file on tmpfs their
- * daemon and its later callers meet in, and a sleep that signals do not
- * cut short.
+ * daemon and its later callers meet in, the state of a task, and a sleep
+ * that signals do not cut short.
  */
 #ifndef SCHED_LIVE_BOARD_H
 #define SCHED_LIVE_BOARD_H
@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
@@ -32,6 +33,22 @@ static inline void *map_board_file(const char *file, size_t size, int create)
 	}
 	close(fd);
 	return board;
+}
+
+/*
+ * The state letter of the task whose /proc stat file is @path ('R', 'S',
+ * 'D', 'Z', ...), 0 if the file does not read as one, -1 if it is gone.
+ */
+static inline int task_state(const char *path)
+{
+	char stat[256], *state;
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		return -1;
+	state = fgets(stat, sizeof(stat), f) ? strrchr(stat, ')') : NULL;
+	fclose(f);
+	return state && state[1] == ' ' ? state[2] : 0;
 }
 
 static inline void sleep_ms(long ms)

@@ -138,16 +138,12 @@ static int patience_ms(int nr)
 /* Whether thread @tid of this process is in S or D state. */
 static int sleeps(pid_t tid)
 {
-	char path[64], stat[256], *state;
-	FILE *f;
+	char path[64];
+	int state;
 
 	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", tid);
-	f = fopen(path, "r");
-	if (!f)
-		return 0;
-	state = fgets(stat, sizeof(stat), f) ? strrchr(stat, ')') : NULL;
-	fclose(f);
-	return state && (state[2] == 'S' || state[2] == 'D');
+	state = task_state(path);
+	return state == 'S' || state == 'D';
 }
 
 static int all_asleep(struct board *board)

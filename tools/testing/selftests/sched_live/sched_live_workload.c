@@ -303,18 +303,15 @@ static int check(const char *file)
 	return 0;
 }
 
-static int zombie(pid_t pid)
+/* Whether process @pid is gone or a zombie. */
+static int gone_or_zombie(pid_t pid)
 {
-	char path[64], stat[256], *state;
-	FILE *f;
+	char path[64];
+	int state;
 
 	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	f = fopen(path, "r");
-	if (!f)
-		return 1;
-	state = fgets(stat, sizeof(stat), f) ? strrchr(stat, ')') : NULL;
-	fclose(f);
-	return state && state[1] == ' ' && state[2] == 'Z';
+	state = task_state(path);
+	return state < 0 || state == 'Z';
 }
 
 static int stop(const char *file)
@@ -324,7 +321,7 @@ static int stop(const char *file)
 	if (kill(-board->daemon, SIGKILL))
 		return 1;
 	/* Nobody may reap the daemon: gone or a zombie will do. */
-	while (kill(board->daemon, 0) == 0 && !zombie(board->daemon))
+	while (kill(board->daemon, 0) == 0 && !gone_or_zombie(board->daemon))
 		sleep_ms(10);
 	return 0;
 }
