@@ -2,7 +2,7 @@
 #
 # Shortcuts for developers; the scripts in harness/ do the work.
 
-.PHONY: demo check patches check-bisect bench-boundary bench-hotpath bench-switch bench-loop clean
+.PHONY: demo check patches check-bisect bench bench-boundary bench-hotpath bench-switch bench-latency bench-loop stress clean
 
 demo:
 	bash harness/demo.sh
@@ -22,7 +22,12 @@ check-bisect:
 bench-boundary:
 	bash harness/bench-boundary-build.sh
 
-# What CONFIG_SCHED_LIVE costs the hot path with builtin active (figures).
+# All the figures of the switch and the hot path below, in one go (about
+# an hour on 2 cores).
+bench: bench-switch bench-hotpath bench-latency bench-loop
+
+# The hot path with the extracted scheduler as a module against builtin,
+# in the same boot (figures); BENCH_CONFIG=1 adds SCHED_LIVE=y against =n.
 bench-hotpath:
 	bash harness/bench-hotpath.sh
 
@@ -30,9 +35,18 @@ bench-hotpath:
 bench-switch:
 	bash harness/bench-switch.sh
 
+# cyclictest's wake-up latency while switching against without (figures).
+bench-latency:
+	bash harness/bench-latency.sh
+
 # From a one-line change in the extracted fair.c to it running (figures).
 bench-loop:
 	bash harness/bench-loop.sh
+
+# 1,000 switch cycles under load and hotplug, then 5 minutes of sysfs
+# fuzzing (slow; the test command runs both briefly).
+stress:
+	bash harness/stress.sh
 
 clean:
 	rm -rf build

@@ -24,6 +24,10 @@ cp "$BUSYBOX" "$STAGE/bin/busybox"
 	[ "$applet" = bin/busybox ] && continue
 	ln -sf /bin/busybox "$STAGE/$applet"
 done
+# The stress test's workloads, from Debian's packages.
+for program in /usr/bin/hackbench /usr/bin/cyclictest /usr/bin/stress-ng; do
+	stage_program "$STAGE" "$program"
+done
 install -m 0755 "$HARNESS/guest/timeout" "$STAGE/usr/bin/timeout"
 install -m 0755 "$HARNESS/guest/init" "$STAGE/init"
 install -m 0755 "$HARNESS/guest/demo.sh" "$STAGE/demo.sh"

@@ -9,8 +9,8 @@ set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
 CPUS=${GUEST_CPUS:-4}
-CONSOLE=$BUILD/guest/console.log
-RESULTS=$BUILD/guest/results.tap
+CONSOLE=${GUEST_OUT:-$BUILD/guest}/console.log
+RESULTS=${GUEST_OUT:-$BUILD/guest}/results.tap
 
 # Kernel messages that mean the run is broken, whatever the tests said.
 SPLATS='Kernel panic|BUG:|WARNING:|Oops|general protection fault|INFO: task .* blocked|rcu: INFO|detected stalls?|UBSAN:|KASAN:|possible recursive locking|inconsistent lock state|possible circular locking|Call Trace:'
@@ -43,13 +43,16 @@ check_kunit()
 }
 
 # kselftests: each "# ok N" / "# not ok N" line of a test script is a
-# test; a script that failed without a failing subtest (it crashed or
-# timed out) counts as one more failure.
+# test, and a skipped one fails; a script that failed or was skipped
+# without a failing subtest (it crashed, timed out or missed a tool)
+# counts as one more failure.
 check_kselftests()
 {
 	awk '
 		/^# (not )?ok [0-9]+ / {
-			ok = ($2 == "ok")
+			# The guest has everything the tests need: a
+			# skipped test is one that did not run.
+			ok = ($2 == "ok") && !/ # SKIP/
 			line = $0
 			sub(/^# (not )?ok [0-9]+ /, "", line)
 			print (ok ? "ok" : "not ok") " kselftest: " line
@@ -58,9 +61,9 @@ check_kselftests()
 			next
 		}
 		/^(not )?ok [0-9]+ selftests: / {
-			if ($1 == "not" && !sub_failed) {
+			if (($1 == "not" || / # SKIP/) && !sub_failed) {
 				line = $0
-				sub(/^not ok [0-9]+ /, "", line)
+				sub(/^(not )?ok [0-9]+ /, "", line)
 				print "not ok kselftest: " line
 			}
 			sub_failed = 0

@@ -86,6 +86,19 @@ pack_initramfs()
 	(cd "$1" && find . | LC_ALL=C sort | cpio -o -H newc --quiet) > "$2"
 }
 
+# stage_program DIR PROGRAM [PATH] - copy a dynamically linked host
+# PROGRAM into the guest root DIR, at PATH (default: the same path), with
+# the libraries and the loader it needs
+stage_program()
+{
+	local lib
+
+	install -D -m 0755 "$2" "$1${3:-$2}"
+	for lib in $(ldd "$2" | grep -o '/[^ ]*'); do
+		[ -e "$1$lib" ] || install -D -m 0755 "$(readlink -f "$lib")" "$1$lib"
+	done
+}
+
 # The serial ports turn "\n" into "\r\n".
 strip_cr()
 {

@@ -7,7 +7,8 @@
 # reboot, which -no-reboot turns into an exit; anything else is killed by
 # the timeout.  Exits non-zero only when QEMU could not run or timed out.
 # GUEST_KERNEL and GUEST_INITRD boot another bzImage or initramfs,
-# GUEST_CPUS and GUEST_APPEND change the vCPUs and the command line;
+# GUEST_CPUS and GUEST_APPEND change the vCPUs and the command line,
+# GUEST_OUT the directory of the two files;
 # GUEST_MONITOR=SOCKET puts the QEMU monitor on a unix socket, for
 # debugging; GUEST_ICOUNT=1 runs the vCPUs in one thread on a clock that
 # counts their instructions (QEMU -icount), for benchmarks whose time
@@ -17,7 +18,7 @@ set -euo pipefail
 
 CPUS=${GUEST_CPUS:-4}
 TIMEOUT=${GUEST_TIMEOUT:-900}
-OUT=$BUILD/guest
+OUT=${GUEST_OUT:-$BUILD/guest}
 APPEND="console=ttyS0 panic=-1 oops=panic printk.devkmsg=on log_buf_len=4M ${GUEST_APPEND:-}"
 
 MONITOR=none

@@ -35,6 +35,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/atomic.h>
+#include <linux/cgroup.h>
 #include <linux/cpu.h>
 #include <linux/delay.h>
 #include <linux/jiffies.h>
@@ -447,6 +448,13 @@ static int sched_live_start_transition(struct sched_live_transition *tr)
 	atomic_set(&tr->detach_error, 0);
 	atomic_set(&tr->moved, 0);
 
+	/*
+	 * A task group is created (its bandwidth timers and locks set up by
+	 * the active scheduler's code) before it is put on task_groups,
+	 * where the switch finds it to adopt it; cgroup_mutex is held from
+	 * one to the other.
+	 */
+	cgroup_lock();
 	cpus_read_lock();
 	mutex_lock(&text_mutex);
 	tr->patcher = raw_smp_processor_id();
@@ -457,6 +465,7 @@ static int sched_live_start_transition(struct sched_live_transition *tr)
 	tr->record.stop_machine_ns = ktime_get_ns() - start;
 	mutex_unlock(&text_mutex);
 	cpus_read_unlock();
+	cgroup_unlock();
 	if (ret)
 		return ret;
 

@@ -312,6 +312,21 @@ check_result()
 
 # check_busy_result EXPECTED_LOG - check_result for a test that switches
 # with switch_to: the refusals it retried are not part of the log
+# What the kernel logs when it warns, oopses, finds a lock problem, a
+# stall or a hung task.
+SPLATS='WARNING:|BUG:|Oops|INFO: task .* blocked|rcu: INFO|detected stalls?'
+SPLATS="$SPLATS|possible recursive locking|inconsistent lock state"
+SPLATS="$SPLATS|possible circular locking|Call Trace:"
+
+# expect_no_splat - the kernel log since start_test shows none of SPLATS
+expect_no_splat()
+{
+	local splats
+
+	splats=$(dmesg | sed -n "/$TEST_MARKER\$/,\$p" | grep -E "$SPLATS" | head -n 5)
+	[ -z "$splats" ] || fail "the kernel log shows: $splats"
+}
+
 check_busy_result()
 {
 	check_log busy_log "$1"
@@ -332,6 +347,12 @@ check_log()
 		ktap_print_msg "got:"
 		echo "$got" | sed 's/^/#   /'
 	fi
+	end_test
+}
+
+# end_test - the case passes if no check failed since start_test
+end_test()
+{
 	if [ "$TEST_ERRORS" -eq 0 ]; then
 		ktap_test_pass "$TEST_DESC"
 	else

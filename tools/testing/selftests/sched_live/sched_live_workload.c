@@ -3,12 +3,13 @@
  * A mixed workload for the sched_live switch tests, and its checker.
  *
  *   sched_live_workload start FILE SLEEPERS [CGROUP]
- *	Start the workload in the background and return.  Every worker
- *	counts its progress in FILE (on tmpfs): 2 CPU hogs; SLEEPERS
- *	threads sleeping in turn in futex wait, nanosleep and pipe read; a
- *	fork/exit loop; a SCHED_FIFO thread and a SCHED_DEADLINE thread that
- *	run periodically; and, with CGROUP (a cgroup v2 directory), a CPU hog
- *	in that cgroup, under whatever cpu.max it has.
+ *	Start the workload in the background and return once all of it
+ *	runs.  Every worker counts its progress in FILE (on tmpfs): 2 CPU
+ *	hogs; SLEEPERS threads sleeping in turn in futex wait, nanosleep
+ *	and pipe read; a fork/exit loop; a SCHED_FIFO thread and a
+ *	SCHED_DEADLINE thread that run periodically; and, with CGROUP (a
+ *	cgroup v2 directory), a CPU hog in that cgroup, under whatever
+ *	cpu.max it has.
  *   sched_live_workload check FILE
  *	Print "ok WORKERS" if every worker made progress since the last
  *	check (waiting up to 5 seconds for a slow one), or "stuck KIND
@@ -246,10 +247,19 @@ static int start(const char *file, int sleepers, const char *cgroup)
 {
 	struct board *board = map_board(file, 1);
 	int *pipes = calloc(sleepers, sizeof(*pipes));
-	int i, nr_pipes = 0, fds[2];
+	int i, nr_pipes = 0, fds[2], ready[2];
+	char byte;
 
-	if (fork())
-		return 0;
+	/* Return once every worker is on the board, for the first check. */
+	if (pipe(ready)) {
+		perror("pipe");
+		return 2;
+	}
+	if (fork()) {
+		close(ready[1]);
+		return read(ready[0], &byte, 1) == 1 ? 0 : 2;
+	}
+	close(ready[0]);
 	setsid();
 	board->daemon = getpid();
 	for (i = 0; i < 2; i++)
@@ -274,6 +284,9 @@ static int start(const char *file, int sleepers, const char *cgroup)
 	start_thread(deadline_thread, add_worker(board, DEADLINE));
 	if (cgroup)
 		cgroup_hog(board, cgroup);
+	if (write(ready[1], "", 1) != 1)
+		exit(2);
+	close(ready[1]);
 	waker(board, pipes, nr_pipes);
 	return 0;
 }
