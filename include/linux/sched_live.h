@@ -170,7 +170,9 @@ struct sched_live_cpu_tasks {
  *		  off the scheduler's runqueue, recording them in @set, and
  *		  put the stopper; or, on failure, leave the runqueue as it was
  *		  and return -ENOSPC (@set too small) or -EAGAIN (a task in
- *		  migration, or queued but not on the task list)
+ *		  migration, or a real-time or deadline task queued but not
+ *		  on the task list); a fair task that exit has unhashed is
+ *		  found on the runqueue and detached with the others
  * @attach_cpu:	  on @cpu, set the stopper running and put the tasks of
  *		  @set on the scheduler's runqueue, last detached first
  * @adopt_task:	  point the code pointers the scheduler stores in @p (its

@@ -15,10 +15,14 @@
  *					   task has one of from's classes
  *     from->ops->detach_cpu()		   each CPU takes its tasks off from's
  *					   runqueue (dequeue SAVE|MOVE|NOCLOCK)
+ *     sched_live_check_unlisted()	   the stack check of the tasks it took
+ *					   that exit has unhashed, which the
+ *					   task list no longer shows
  *     sched_live_flip()		   one CPU removes from's jumps and
  *					   writes to's; all serialise
  *     sched_live_adopt_slice()		   every task gets to's class of the
  *					   same rank, and to's code pointers
+ *     sched_live_adopt_unlisted()	   so do the unhashed ones
  *     to->ops->attach_cpu()		   each CPU puts its tasks on to's
  *					   runqueue (enqueue RESTORE|MOVE|NOCLOCK)
  *   sched_live_complete_transition()	 drop the reference on from's module,
@@ -356,6 +360,33 @@ static void sched_live_check_slice(struct sched_live_transition *tr,
 	rcu_read_unlock();
 }
 
+/*
+ * A task that exit has unhashed is not on the task list the stack check
+ * walked, but may still be queued, and detach_cpu() took it off this
+ * CPU's runqueue: check its stack now.  Return: 0, or -EBUSY when it is
+ * in, or returns into, the bypassed text.
+ */
+static int sched_live_check_unlisted(struct sched_live_transition *tr, int cpu,
+				     struct sched_live_cpu_tasks *set)
+{
+	struct sched_live_stack_check *check = &tr->checks[cpu];
+	struct task_struct *t;
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < set->nr; i++) {
+		t = set->tasks[i];
+		if (pid_alive(t))
+			continue;
+		ret = sched_live_stack_check_task(check, t);
+		if (ret || check->found) {
+			sched_live_refuse(tr, t, check->addr, ret);
+			return -EBUSY;
+		}
+	}
+	return 0;
+}
+
 /* The text switch proper; the other CPUs wait, then serialise. */
 static void sched_live_flip(struct sched_live_transition *tr)
 {
@@ -364,20 +395,38 @@ static void sched_live_flip(struct sched_live_transition *tr)
 	WRITE_ONCE(sched_live_active_ops, tr->to->ops);
 }
 
+static void sched_live_adopt_task(struct sched_live_transition *tr,
+				  struct task_struct *t)
+{
+	const struct sched_live_ops *from = tr->from->ops, *to = tr->to->ops;
+
+	t->sched_class = to->classes[sched_live_class_rank(from, t->sched_class)];
+	to->adopt_task(t);
+}
+
+/* The unhashed tasks this CPU detached, which the task list lacks. */
+static void sched_live_adopt_unlisted(struct sched_live_transition *tr,
+				      struct sched_live_cpu_tasks *set)
+{
+	unsigned int i;
+
+	for (i = 0; i < set->nr; i++) {
+		if (!pid_alive(set->tasks[i]))
+			sched_live_adopt_task(tr, set->tasks[i]);
+	}
+}
+
 /* Every task of this slot gets to's class of the same rank. */
 static void sched_live_adopt_slice(struct sched_live_transition *tr,
 				   unsigned int slot)
 {
-	const struct sched_live_ops *from = tr->from->ops, *to = tr->to->ops;
 	struct task_struct *g, *t;
 	unsigned long i = 0;
 
 	rcu_read_lock();
 	for_each_process_thread(g, t) {
-		if (i++ % tr->nr_cpus != slot)
-			continue;
-		t->sched_class = to->classes[sched_live_class_rank(from, t->sched_class)];
-		to->adopt_task(t);
+		if (i++ % tr->nr_cpus == slot)
+			sched_live_adopt_task(tr, t);
 	}
 	rcu_read_unlock();
 }
@@ -407,6 +456,8 @@ static int sched_live_transition_stopped(void *data)
 	ret = tr->from->ops->detach_cpu(cpu, set);
 	if (ret)
 		atomic_cmpxchg(&tr->detach_error, 0, ret);
+	else if (sched_live_check_unlisted(tr, cpu, set))
+		atomic_cmpxchg(&tr->detach_error, 0, -EBUSY);
 	sched_live_sync(tr);
 	if (atomic_read(&tr->detach_error)) {
 		if (!ret)
@@ -420,6 +471,7 @@ static int sched_live_transition_stopped(void *data)
 	sync_core();
 
 	sched_live_adopt_slice(tr, slot);
+	sched_live_adopt_unlisted(tr, set);
 	if (patcher)
 		tr->to->ops->adopt_global();
 	sched_live_sync(tr);
