@@ -43,14 +43,17 @@ count()
 # file appears; count the runs and the failed runs in $STATE/NAME.*
 stressor()
 {
-	local name=$1
+	local name=$1 status
 
 	shift
 	echo 0 > "$STATE/$name.runs"
 	echo 0 > "$STATE/$name.failed"
 	while [ ! -e "$STATE/stop" ]; do
-		if ! "$@" > "$STATE/$name.out" 2>&1; then
+		"$@" > "$STATE/$name.out" 2>&1
+		status=$?
+		if [ $status -ne 0 ]; then
 			count "$name" failed
+			echo "exit status $status" >> "$STATE/$name.out"
 			cp "$STATE/$name.out" "$STATE/$name.last-failure"
 		fi
 		count "$name" runs
@@ -157,9 +160,11 @@ expect_eq "workload after the cycles" "$("$WORKLOAD" check $BOARD)" "ok 30"
 "$WORKLOAD" stop $BOARD
 for loop in hackbench-pipe stress-ng-cgroup stress-ng-policy; do
 	[ "$(figure $loop runs)" -gt 0 ] || fail "$loop never ran"
-	[ "$(figure $loop failed)" -eq 0 ] ||
-		fail "$loop failed $(figure $loop failed) of $(figure $loop runs) runs:" \
-		     "$(tail -n 5 $STATE/$loop.last-failure)"
+	failed=$(figure $loop failed)
+	if [ "$failed" -ne 0 ]; then
+		fail "$loop failed $failed of $(figure $loop runs) runs, the last with:"
+		tail -n 20 "$STATE/$loop.last-failure" | sed 's/^/#   /'
+	fi
 done
 # Every deadline task is gone, or going: a thread of a killed process
 # may still be on its way out when its leader is a zombie.  What they
