@@ -110,6 +110,15 @@ expect_load()
 	expect_eq "insmod $mod${*:+ $*}" "$got" "$want"
 }
 
+# module_of NAME - the module that provides scheduler NAME
+module_of()
+{
+	case $1 in
+	extracted) echo sched_live_extracted ;;
+	*) echo "$1" ;;
+	esac
+}
+
 # unload_mod MODULE
 unload_mod()
 {

@@ -32,15 +32,6 @@ KNOWN_LINES="^% |\
 
 setup_test_suite 1
 
-# module_of NAME - the module that provides scheduler NAME
-module_of()
-{
-	case $1 in
-	extracted) echo sched_live_extracted ;;
-	*) echo "$1" ;;
-	esac
-}
-
 # switch_around - switch to a random registered scheduler until stopped
 switch_around()
 {

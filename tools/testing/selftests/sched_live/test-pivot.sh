@@ -21,15 +21,6 @@ N=1000
 
 setup_test_suite 2
 
-# module_of NAME - the module that provides scheduler NAME
-module_of()
-{
-	case $1 in
-	extracted) echo sched_live_extracted ;;
-	*) echo "$1" ;;
-	esac
-}
-
 # hop FROM TO RESUMED - N threads go to sleep under FROM; switch to TO
 # (loaded if need be); remove FROM's module; wake them: all must wake up,
 # RESUMED of them in mysched's code
