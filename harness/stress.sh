@@ -23,8 +23,8 @@ export GUEST_OUT=$BUILD/stress
 
 log "$CYCLES stress cycles, $FUZZ seconds of fuzzing, $CPUS vCPUs"
 start=$(date +%s)
-GUEST_CPUS=$CPUS GUEST_TIMEOUT=$((CYCLES * 6 + FUZZ + 600)) \
-	GUEST_APPEND="kselftest_test=sched_live:test-stress.sh,sched_live:test-fuzz.sh kselftest_timeout=$((CYCLES * 6 + FUZZ + 300)) sched_live_stress_cycles=$CYCLES sched_live_fuzz_seconds=$FUZZ" \
+GUEST_CPUS=$CPUS GUEST_TIMEOUT=$((CYCLES * 9 + FUZZ + 600)) \
+	GUEST_APPEND="kselftest_test=sched_live:test-stress.sh,sched_live:test-fuzz.sh kselftest_timeout=$((CYCLES * 9 + FUZZ + 300)) sched_live_stress_cycles=$CYCLES sched_live_fuzz_seconds=$FUZZ" \
 	bash "$HARNESS/run-guest.sh" || exit 1
 sed -n 's/^# # //p' "$GUEST_OUT/results.tap" | tr -d '\r'
 log "stress ran $(( $(date +%s) - start ))s"

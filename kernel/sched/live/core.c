@@ -15,6 +15,7 @@
 #include <linux/cleanup.h>
 #include <linux/cpu.h>
 #include <linux/export.h>
+#include <linux/ktime.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
@@ -27,6 +28,7 @@
 #include "core.h"
 #include "patch.h"
 #include "transition.h"
+#include "watchdog.h"
 
 static DEFINE_MUTEX(sched_live_mutex);
 static LIST_HEAD(sched_live_schedulers);
@@ -39,6 +41,15 @@ static struct sched_live_scheduler sched_live_builtin = {
 
 static struct sched_live_scheduler *sched_live_active = &sched_live_builtin;
 static struct sched_live_switch_record sched_live_last_switch;
+static struct sched_live_exit sched_live_last_exit;
+
+static const char *const sched_live_exit_reasons[] = {
+	[SCHED_LIVE_EXIT_NONE]		= "none",
+	[SCHED_LIVE_EXIT_USER]		= "user",
+	[SCHED_LIVE_EXIT_WATCHDOG]	= "watchdog",
+	[SCHED_LIVE_EXIT_SYSRQ]		= "sysrq",
+	[SCHED_LIVE_EXIT_ERROR]		= "error",
+};
 
 static bool sched_live_name_char_ok(char c)
 {
@@ -291,6 +302,19 @@ void sched_live_unregister(struct sched_live_scheduler *sched)
 }
 EXPORT_SYMBOL_GPL(sched_live_unregister);
 
+/* Keep what ended @from's time as the active scheduler for last_exit. */
+static void sched_live_record_exit(struct sched_live_exit *exit,
+				   const struct sched_live_scheduler *from,
+				   const struct sched_live_switch_record *record)
+{
+	lockdep_assert_held(&sched_live_mutex);
+	strscpy(exit->scheduler, from->name);
+	exit->result = record->result;
+	exit->rollback_ns = record->total_ns;
+	exit->time_ns = ktime_get_boottime_ns();
+	sched_live_last_exit = *exit;
+}
+
 /**
  * sched_live_request_switch() - make the named scheduler the active one
  * @name: a name that passed sched_live_parse_name()
@@ -302,8 +326,8 @@ EXPORT_SYMBOL_GPL(sched_live_unregister);
  */
 int sched_live_request_switch(const char *name)
 {
+	struct sched_live_scheduler *target, *from;
 	struct sched_live_switch_record record;
-	struct sched_live_scheduler *target;
 	int ret;
 
 	scoped_guard(mutex, &sched_live_mutex) {
@@ -322,13 +346,78 @@ int sched_live_request_switch(const char *name)
 				name);
 			return -EOPNOTSUPP;
 		}
-		ret = sched_live_switch(sched_live_active, target, &record);
-		sched_live_notify_switch(sched_live_active, target, ret);
-		if (!ret)
-			WRITE_ONCE(sched_live_active, target);
+		from = sched_live_active;
+		ret = sched_live_switch(from, target, &record);
+		sched_live_notify_switch(from, target, ret, NULL);
 		sched_live_last_switch = record;
+		if (ret)
+			return ret;
+		WRITE_ONCE(sched_live_active, target);
+		if (from->owner) {
+			struct sched_live_exit exit = {
+				.reason = SCHED_LIVE_EXIT_USER,
+			};
+
+			sched_live_record_exit(&exit, from, &record);
+		}
+		if (target->owner)
+			sched_live_watchdog_arm();
 	}
-	return ret;
+	return 0;
+}
+
+/**
+ * sched_live_module_active() - whether a module's scheduler is active
+ *
+ * Return: true unless builtin is the active scheduler.
+ */
+bool sched_live_module_active(void)
+{
+	return READ_ONCE(sched_live_active) != &sched_live_builtin;
+}
+
+/**
+ * sched_live_rollback() - switch from the active module back to builtin
+ * @exit: why (the watchdog's finding, or SysRq); completed and recorded
+ *
+ * The same switch as a write of "builtin" to active, asked for by the
+ * kernel: it logs why, sends the switch's uevent with SCHED_LIVE_EXIT,
+ * and records the exit for last_exit, as SCHED_LIVE_EXIT_ERROR if the
+ * switch failed.  Nothing happens if builtin is active already.
+ *
+ * Context: the watchdog's worker; sleeps.
+ */
+void sched_live_rollback(struct sched_live_exit *exit)
+{
+	const char *why = sched_live_exit_reasons[exit->reason];
+	struct sched_live_switch_record record;
+	struct sched_live_scheduler *from;
+	int ret;
+
+	guard(mutex)(&sched_live_mutex);
+	from = sched_live_active;
+	if (from == &sched_live_builtin) {
+		pr_info("%s: builtin is already active\n", why);
+		return;
+	}
+	if (exit->reason == SCHED_LIVE_EXIT_WATCHDOG)
+		pr_err("watchdog: %s[%d] waited %llu ms to run on CPU %d under '%s' (watchdog_timeout_ms %u); rolling back to builtin\n",
+		       exit->comm, exit->pid, exit->waited_ms, exit->cpu,
+		       from->name, sched_live_watchdog_timeout());
+	else
+		pr_warn("%s: rolling '%s' back to builtin\n", why, from->name);
+
+	ret = sched_live_switch(from, &sched_live_builtin, &record);
+	sched_live_notify_switch(from, &sched_live_builtin, ret, why);
+	sched_live_last_switch = record;
+	if (ret) {
+		pr_err("%s: the switch back to builtin failed (%d); '%s' stays active\n",
+		       why, ret, from->name);
+		exit->reason = SCHED_LIVE_EXIT_ERROR;
+	} else {
+		WRITE_ONCE(sched_live_active, &sched_live_builtin);
+	}
+	sched_live_record_exit(exit, from, &record);
 }
 
 /**
@@ -390,6 +479,30 @@ ssize_t sched_live_show_conflicts(char *buf)
 	return sched_live_list_conflicts(buf, ranges, nr);
 }
 
+ssize_t sched_live_show_last_exit(char *buf)
+{
+	const struct sched_live_exit *e = &sched_live_last_exit;
+	unsigned int i;
+	ssize_t len;
+
+	guard(mutex)(&sched_live_mutex);
+	if (e->reason == SCHED_LIVE_EXIT_NONE)
+		return 0;
+	len = sysfs_emit(buf,
+			 "reason %s\nscheduler %s\nresult %d\ntime_ns %llu\n"
+			 "rollback_ns %llu\n",
+			 sched_live_exit_reasons[e->reason], e->scheduler,
+			 e->result, e->time_ns, e->rollback_ns);
+	if (!e->pid)
+		return len;
+	len += sysfs_emit_at(buf, len,
+			     "pid %d\ncomm %s\ncpu %d\nwaited_ms %llu\nstack\n",
+			     e->pid, e->comm, e->cpu, e->waited_ms);
+	for (i = 0; i < e->nr_entries; i++)
+		len += sysfs_emit_at(buf, len, " %pS\n", (void *)e->entries[i]);
+	return len;
+}
+
 ssize_t sched_live_show_active(char *buf)
 {
 	guard(mutex)(&sched_live_mutex);
@@ -414,6 +527,9 @@ static int __init sched_live_init(void)
 	int ret;
 
 	ret = sched_live_sysfs_init();
+	if (ret)
+		return ret;
+	ret = sched_live_watchdog_init();
 	if (ret)
 		return ret;
 	guard(mutex)(&sched_live_mutex);

@@ -27,6 +27,8 @@ int sched_live_sysfs_init(void);
 int sched_live_sysfs_add(struct sched_live_scheduler *sched);
 void sched_live_sysfs_remove(struct sched_live_scheduler *sched);
 void sched_live_notify_switch(const struct sched_live_scheduler *from,
-			      const struct sched_live_scheduler *to, int result);
+			      const struct sched_live_scheduler *to, int result,
+			      const char *exit);
+ssize_t sched_live_show_last_exit(char *buf);
 
 #endif /* _KERNEL_SCHED_LIVE_CORE_H */

@@ -8,6 +8,10 @@
  *   last_switch ro  what the last switch took, one "key value" per line
  *   conflicts	ro  the users of scheduler text a module would bypass,
  *		    which refuse a switch from builtin, one per line
+ *   watchdog_timeout_ms rw  how long a task may wait to run under a
+ *		    module before the kernel switches back to builtin; 0: never
+ *   last_exit	ro  why the last module stopped being active, one
+ *		    "key value" per line
  *   schedulers/<name>/  one directory per registered scheduler
  *
  * The directory is a kset, so that its schedulers' directories can send
@@ -26,6 +30,7 @@
 #include <linux/sysfs.h>
 
 #include "core.h"
+#include "watchdog.h"
 
 static struct kset *sched_live_kset;
 static struct kobject *sched_live_schedulers_kobj;
@@ -86,11 +91,44 @@ static ssize_t conflicts_show(struct kobject *kobj,
 	return sched_live_show_conflicts(buf);
 }
 
+static ssize_t watchdog_timeout_ms_show(struct kobject *kobj,
+					struct kobj_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%u\n", sched_live_watchdog_timeout());
+}
+
+static ssize_t watchdog_timeout_ms_store(struct kobject *kobj,
+					 struct kobj_attribute *attr,
+					 const char *buf, size_t count)
+{
+	unsigned int ms;
+
+	if (!capable(CAP_SYS_ADMIN)) {
+		pr_warn_ratelimited("write to 'watchdog_timeout_ms' refused: CAP_SYS_ADMIN required\n");
+		return -EPERM;
+	}
+	if (kstrtouint(buf, 10, &ms) || ms > SCHED_LIVE_WATCHDOG_MAX_MS) {
+		pr_warn("write to 'watchdog_timeout_ms' rejected: not a number of milliseconds from 0 to %u\n",
+			SCHED_LIVE_WATCHDOG_MAX_MS);
+		return -EINVAL;
+	}
+	sched_live_watchdog_set_timeout(ms);
+	return count;
+}
+
+static ssize_t last_exit_show(struct kobject *kobj,
+			      struct kobj_attribute *attr, char *buf)
+{
+	return sched_live_show_last_exit(buf);
+}
+
 static struct kobj_attribute active_attr = __ATTR_RW(active);
 static struct kobj_attribute available_attr = __ATTR_RO(available);
 static struct kobj_attribute abi_hash_attr = __ATTR_RO(abi_hash);
 static struct kobj_attribute last_switch_attr = __ATTR_RO(last_switch);
 static struct kobj_attribute conflicts_attr = __ATTR_RO(conflicts);
+static struct kobj_attribute watchdog_timeout_ms_attr = __ATTR_RW(watchdog_timeout_ms);
+static struct kobj_attribute last_exit_attr = __ATTR_RO(last_exit);
 
 static struct attribute *sched_live_attrs[] = {
 	&active_attr.attr,
@@ -98,6 +136,8 @@ static struct attribute *sched_live_attrs[] = {
 	&abi_hash_attr.attr,
 	&last_switch_attr.attr,
 	&conflicts_attr.attr,
+	&watchdog_timeout_ms_attr.attr,
+	&last_exit_attr.attr,
 	NULL,
 };
 
@@ -162,21 +202,27 @@ void sched_live_sysfs_remove(struct sched_live_scheduler *sched)
  * @from: the scheduler active before
  * @to: the scheduler asked for
  * @result: 0 or the switch's error
+ * @exit: why the kernel rolled @from back ("watchdog", "sysrq"), or NULL
+ *	  for a switch userspace asked for
  *
  * A change uevent on @to's directory with SCHED_LIVE_FROM, SCHED_LIVE_TO
- * and SCHED_LIVE_RESULT.
+ * and SCHED_LIVE_RESULT, and SCHED_LIVE_EXIT for a rollback.
  */
 void sched_live_notify_switch(const struct sched_live_scheduler *from,
-			      const struct sched_live_scheduler *to, int result)
+			      const struct sched_live_scheduler *to, int result,
+			      const char *exit)
 {
 	char from_env[16 + SCHED_LIVE_NAME_MAX + 1];
 	char to_env[16 + SCHED_LIVE_NAME_MAX + 1];
 	char result_env[32];
-	char *envp[] = { from_env, to_env, result_env, NULL };
+	char exit_env[32];
+	char *envp[] = { from_env, to_env, result_env, exit ? exit_env : NULL, NULL };
 
 	snprintf(from_env, sizeof(from_env), "SCHED_LIVE_FROM=%s", from->name);
 	snprintf(to_env, sizeof(to_env), "SCHED_LIVE_TO=%s", to->name);
 	snprintf(result_env, sizeof(result_env), "SCHED_LIVE_RESULT=%d", result);
+	if (exit)
+		snprintf(exit_env, sizeof(exit_env), "SCHED_LIVE_EXIT=%s", exit);
 	kobject_uevent_env(to->kobj, KOBJ_CHANGE, envp);
 }
 

@@ -28,7 +28,9 @@ KNOWN_LINES="^% |\
 ^sched_live: cannot switch to '[a-z]*': its module is going away$|\
 ^sched_live: module '[a-z_]*' is in use: |\
 ^sched_live: (un)?registered scheduler '[a-z]*'$|\
-^sched_live: '[a-z]*' implements all the interface functions$"
+^sched_live: '[a-z]*' implements all the interface functions$|\
+^sched_live: write to 'watchdog_timeout_ms' rejected: |\
+^sched_live: watchdog: .* rolling back to builtin$"
 
 setup_test_suite 1
 
@@ -64,12 +66,15 @@ load_mod mysched
 switch_around &
 reload_around &
 got=$("$FUZZ" "$FUZZ_SECONDS" $NAMES "$SYSFS/active" "$SYSFS/available" \
-	"$SYSFS/abi_hash" "$SYSFS/last_switch" "$SYSFS/conflicts")
+	"$SYSFS/abi_hash" "$SYSFS/last_switch" "$SYSFS/conflicts" \
+	"$SYSFS/watchdog_timeout_ms" "$SYSFS/last_exit")
 status=$?
 ktap_print_msg "$got"
 [ $status -eq 0 ] || fail "sched_live_fuzz: $got"
 touch $STOP
 wait
+# A random write may have set a timeout that later tests would trip on.
+echo 30000 > "$SYSFS/watchdog_timeout_ms"
 
 active=$(cat "$SYSFS/active")
 echo " $(cat "$SYSFS/available") " | grep -q " $active " ||

@@ -18,6 +18,8 @@ CYCLES=100
 setup_test_suite 2
 
 start_test "$CYCLES round trips to mysched under a mixed workload, reloading it every 10"
+# The watchdog watches all along, and must not fire.
+echo 2000 > "$SYSFS/watchdog_timeout_ms"
 make_quota_cgroup "20000 100000"
 load_mod mysched
 "$WORKLOAD" start $BOARD 48 "$CGROUP"
@@ -36,6 +38,7 @@ for i in $(seq $CYCLES); do
 	fi
 done
 "$WORKLOAD" stop $BOARD
+echo 30000 > "$SYSFS/watchdog_timeout_ms"
 unload_mod mysched
 remove_cgroup "$CGROUP"
 check_busy_result "% insmod mysched

@@ -1,0 +1,177 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# The safety net: a scheduler module that stops running a class of tasks
+# is rolled back to builtin by the watchdog, and SysRq-S rolls any module
+# back; last_exit tells why, and the module can go.  And no false alarm
+# from a long SCHED_FIFO hog, which RT throttling lets the fair tasks of
+# its CPU share.  mysched_starve is mysched whose fair class places a
+# SCHED_BATCH task far behind the others: making a task SCHED_BATCH
+# starves it on demand, as long as another task shares its CPU.
+
+. "$(dirname "$0")/functions.sh"
+
+SYSCALLS=$TESTDIR/sched_live_syscalls
+WORKLOAD=$TESTDIR/sched_live_workload
+BOARD=/tmp/sched_live_workload
+TIMEOUT=$SYSFS/watchdog_timeout_ms
+TIMEOUT_MS=2000
+SCHED_BATCH=3
+SCHED_FIFO=1
+
+setup_test_suite 4
+
+# hog - start a busy loop in the background; its PID is in $HOG
+hog()
+{
+	sh -c 'while :; do :; done' &
+	HOG=$!
+}
+
+# cpu_ticks PID - the user and system time PID has run, in ticks
+cpu_ticks()
+{
+	awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
+# expect_runs PID - PID runs again within 2 seconds
+expect_runs()
+{
+	local before=$(cpu_ticks "$1") i
+
+	for i in $(seq 20); do
+		sleep 0.1
+		[ "$(cpu_ticks "$1")" -gt "$before" ] && return
+	done
+	fail "task $1 did not run for 2 seconds"
+}
+
+# exit_field KEY - one line of last_exit
+exit_field()
+{
+	sed -n "s/^$1 //p" "$SYSFS/last_exit"
+}
+
+# uptime_ms - the time since boot, in milliseconds
+uptime_ms()
+{
+	awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime
+}
+
+# watchdog_log - test_log with the figures of the watchdog's line masked
+watchdog_log()
+{
+	busy_log | sed -E 's/\[[0-9]+\] waited [0-9]+ ms to run on CPU [0-9]+/[PID] waited N ms to run on CPU N/'
+}
+
+start_test "watchdog_timeout_ms takes a number of milliseconds up to an hour"
+expect_eq "default timeout" "$(cat $TIMEOUT)" 30000
+expect_write EINVAL $TIMEOUT "soon"
+expect_write EINVAL $TIMEOUT "12ms"
+expect_write EINVAL $TIMEOUT "3600001"
+expect_write ok $TIMEOUT "0"
+expect_write ok $TIMEOUT "$TIMEOUT_MS"
+expect_eq "timeout set" "$(cat $TIMEOUT)" $TIMEOUT_MS
+check_result "sched_live: write to 'watchdog_timeout_ms' rejected: not a number of milliseconds from 0 to 3600000
+sched_live: write to 'watchdog_timeout_ms' rejected: not a number of milliseconds from 0 to 3600000
+sched_live: write to 'watchdog_timeout_ms' rejected: not a number of milliseconds from 0 to 3600000"
+
+start_test "the watchdog rolls a module that starves SCHED_BATCH tasks back to builtin"
+load_mod mysched_starve
+"$WORKLOAD" start $BOARD 12
+switch_to mysched_starve
+# Two hogs share CPU 1; once one is SCHED_BATCH, the other always wins.
+hog
+rival=$HOG
+hog
+victim=$HOG
+taskset -p -c 1 $rival > /dev/null
+taskset -p -c 1 $victim > /dev/null
+expect_runs $victim
+"$SYSCALLS" set $victim $SCHED_BATCH 0 0 || fail "cannot make the hog SCHED_BATCH"
+starved=$(uptime_ms)
+while [ "$(cat "$SYSFS/active")" != builtin ] &&
+      [ $(($(uptime_ms) - starved)) -lt $((TIMEOUT_MS * 5 / 4 + 5000)) ]; do
+	sleep 0.05
+done
+rolled_back=$(( $(uptime_ms) - starved ))
+expect_active builtin
+ktap_print_msg "rolled back ${rolled_back} ms after the starving began" \
+	"(timeout $TIMEOUT_MS ms; found after $(exit_field waited_ms) ms of waiting," \
+	"switch back $(( $(exit_field rollback_ns) / 1000 )) us)"
+expect_eq "exit reason" "$(exit_field reason)" watchdog
+expect_eq "exit scheduler" "$(exit_field scheduler)" mysched_starve
+expect_eq "exit result" "$(exit_field result)" 0
+expect_eq "starved task" "$(exit_field pid)" $victim
+[ "$(exit_field waited_ms)" -ge $TIMEOUT_MS ] ||
+	fail "waited_ms $(exit_field waited_ms) is below the timeout"
+grep -q '^stack$' "$SYSFS/last_exit" || fail "no stack in last_exit"
+expect_runs $victim
+expect_runs $rival
+expect_eq "workload after the rollback" "$("$WORKLOAD" check $BOARD)" "ok 17"
+kill $rival $victim
+wait $rival $victim 2>/dev/null
+"$WORKLOAD" stop $BOARD
+unload_mod mysched_starve
+check_log watchdog_log "% insmod mysched_starve
+sched_live: registered scheduler 'mysched_starve'
+sched_live: 'mysched_starve' implements all the interface functions
+sched_live: switched from 'builtin' to 'mysched_starve'
+sched_live: watchdog: sh[PID] waited N ms to run on CPU N under 'mysched_starve' (watchdog_timeout_ms $TIMEOUT_MS); rolling back to builtin
+sched_live: switched from 'mysched_starve' to 'builtin'
+% rmmod mysched_starve
+sched_live: unregistered scheduler 'mysched_starve'"
+
+start_test "SysRq-S rolls mysched back while a CPU hog and sleepers run"
+load_mod mysched
+"$WORKLOAD" start $BOARD 12
+switch_to mysched
+echo S > /proc/sysrq-trigger
+for i in $(seq 100); do
+	[ "$(cat "$SYSFS/active")" = builtin ] && break
+	sleep 0.1
+done
+expect_active builtin
+expect_eq "exit reason" "$(exit_field reason)" sysrq
+expect_eq "exit scheduler" "$(exit_field scheduler)" mysched
+expect_eq "no task in a SysRq exit" "$(exit_field pid)" ""
+expect_eq "workload after SysRq" "$("$WORKLOAD" check $BOARD)" "ok 17"
+echo S > /proc/sysrq-trigger
+"$WORKLOAD" stop $BOARD
+unload_mod mysched
+check_busy_result "% insmod mysched
+sched_live: registered scheduler 'mysched'
+sched_live: 'mysched' implements all the interface functions
+sched_live: switched from 'builtin' to 'mysched'
+sched_live: sysrq: rolling 'mysched' back to builtin
+sched_live: switched from 'mysched' to 'builtin'
+sched_live: sysrq: builtin is already active
+% rmmod mysched
+sched_live: unregistered scheduler 'mysched'"
+
+start_test "a SCHED_FIFO hog for 10 seconds is no stall: RT throttling lets the fair tasks run"
+load_mod mysched
+"$WORKLOAD" start $BOARD 12
+switch_to mysched
+hog
+taskset -p -c 1 $HOG > /dev/null
+"$SYSCALLS" set $HOG $SCHED_FIFO 50 0 || fail "cannot make the hog SCHED_FIFO"
+sleep 10
+expect_active mysched
+expect_eq "workload beside the hog" "$("$WORKLOAD" check $BOARD)" "ok 17"
+kill $HOG
+wait $HOG 2>/dev/null
+switch_to builtin
+expect_eq "exit reason" "$(exit_field reason)" user
+"$WORKLOAD" stop $BOARD
+unload_mod mysched
+echo 30000 > $TIMEOUT
+check_busy_result "% insmod mysched
+sched_live: registered scheduler 'mysched'
+sched_live: 'mysched' implements all the interface functions
+sched_live: switched from 'builtin' to 'mysched'
+sched_live: switched from 'mysched' to 'builtin'
+% rmmod mysched
+sched_live: unregistered scheduler 'mysched'"
+
+ktap_finished
