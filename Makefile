@@ -2,7 +2,7 @@
 #
 # Shortcuts for developers; the scripts in harness/ do the work.
 
-.PHONY: demo check patches check-bisect bench bench-boundary bench-hotpath bench-switch bench-latency bench-loop stress clean
+.PHONY: demo check patches check-bisect bench bench-boundary bench-hotpath bench-switch bench-latency bench-loop stress package clean
 
 demo:
 	bash harness/demo.sh
@@ -47,6 +47,11 @@ bench-loop:
 # fuzzing (slow; the test command runs both briefly).
 stress:
 	bash harness/stress.sh
+
+# make bindeb-pkg, mysched built in a bookworm root from the headers
+# package alone, and the packaged kernel switching to it in QEMU (slow).
+package:
+	bash harness/package.sh
 
 clean:
 	rm -rf build

@@ -46,6 +46,8 @@ ensure()
 ensure "${PACKAGES[@]}"
 # The benchmarks' plots: harness/install-deps.sh bench
 [ "${1:-}" != bench ] || ensure python3-matplotlib
+# The distribution flow: harness/install-deps.sh package
+[ "${1:-}" != package ] || ensure debhelper debootstrap dpkg-dev
 # The GCC plugin must be built against the headers of the gcc that runs it.
 ensure "gcc-$(gcc -dumpversion | cut -d. -f1)-plugin-dev"
 log "host packages present"
