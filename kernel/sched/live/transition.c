@@ -129,10 +129,13 @@ static int sched_live_class_rank(const struct sched_live_ops *ops,
 }
 
 /*
- * Called by copy_process() with tasklist_lock held for writing, when the
- * new task joins the task list: from then on a switch sees it.  A switch
- * that happened since sched_fork() left it with the classes and code
- * pointers of a scheduler no longer active.
+ * A new task is on no list a switch walks until copy_process() puts it on
+ * the task list, and sched_fork() gave it the classes and code pointers of
+ * the scheduler active then.  So it is adopted twice, each time where no
+ * switch can run until the task is used: by sched_cgroup_fork() under
+ * p->pi_lock, before its class's task_fork(), and by copy_process() with
+ * tasklist_lock held for writing, when it joins the task list, from where
+ * on a switch sees it.
  */
 void sched_live_adopt_new_task(struct task_struct *p)
 {
