@@ -8,7 +8,7 @@
 # the lockdep test kernel with STRESS_CPUS vCPUs (4).  Judged like the
 # test command: every subtest, and no splat on the console.  Needs
 # build/obj and build/initramfs from a test run; 1,000 cycles take about
-# 1.5 hours on 2 cores.
+# an hour to 1.5 hours on 2 cores.
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
