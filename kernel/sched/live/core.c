@@ -315,6 +315,27 @@ static void sched_live_record_exit(struct sched_live_exit *exit,
 	sched_live_last_exit = *exit;
 }
 
+/*
+ * Switch from the active scheduler to @to: the switch is recorded for
+ * last_switch and announced by a uevent, with @why for a rollback the
+ * kernel asked for, and @to becomes the active one if it succeeded.
+ */
+static int sched_live_switch_active(struct sched_live_scheduler *to,
+				    const char *why,
+				    struct sched_live_switch_record *record)
+{
+	struct sched_live_scheduler *from = sched_live_active;
+	int ret;
+
+	lockdep_assert_held(&sched_live_mutex);
+	ret = sched_live_switch(from, to, record);
+	sched_live_notify_switch(from, to, ret, why);
+	sched_live_last_switch = *record;
+	if (!ret)
+		WRITE_ONCE(sched_live_active, to);
+	return ret;
+}
+
 /**
  * sched_live_request_switch() - make the named scheduler the active one
  * @name: a name that passed sched_live_parse_name()
@@ -347,12 +368,9 @@ int sched_live_request_switch(const char *name)
 			return -EOPNOTSUPP;
 		}
 		from = sched_live_active;
-		ret = sched_live_switch(from, target, &record);
-		sched_live_notify_switch(from, target, ret, NULL);
-		sched_live_last_switch = record;
+		ret = sched_live_switch_active(target, NULL, &record);
 		if (ret)
 			return ret;
-		WRITE_ONCE(sched_live_active, target);
 		if (from->owner) {
 			struct sched_live_exit exit = {
 				.reason = SCHED_LIVE_EXIT_USER,
@@ -407,15 +425,11 @@ void sched_live_rollback(struct sched_live_exit *exit)
 	else
 		pr_warn("%s: rolling '%s' back to builtin\n", why, from->name);
 
-	ret = sched_live_switch(from, &sched_live_builtin, &record);
-	sched_live_notify_switch(from, &sched_live_builtin, ret, why);
-	sched_live_last_switch = record;
+	ret = sched_live_switch_active(&sched_live_builtin, why, &record);
 	if (ret) {
 		pr_err("%s: the switch back to builtin failed (%d); '%s' stays active\n",
 		       why, ret, from->name);
 		exit->reason = SCHED_LIVE_EXIT_ERROR;
-	} else {
-		WRITE_ONCE(sched_live_active, &sched_live_builtin);
 	}
 	sched_live_record_exit(exit, from, &record);
 }

@@ -41,6 +41,19 @@ static ssize_t active_show(struct kobject *kobj, struct kobj_attribute *attr,
 	return sched_live_show_active(buf);
 }
 
+/*
+ * The file modes already keep out everyone but root; a root process that
+ * dropped CAP_SYS_ADMIN must not change the scheduler's state either.
+ */
+static bool sched_live_may_write(const char *file)
+{
+	if (capable(CAP_SYS_ADMIN))
+		return true;
+	pr_warn_ratelimited("write to '%s' refused: CAP_SYS_ADMIN required\n",
+			    file);
+	return false;
+}
+
 static ssize_t active_store(struct kobject *kobj, struct kobj_attribute *attr,
 			    const char *buf, size_t count)
 {
@@ -48,14 +61,8 @@ static ssize_t active_store(struct kobject *kobj, struct kobj_attribute *attr,
 	const char *reason;
 	int ret;
 
-	/*
-	 * The file mode already keeps out everyone but root; a root process
-	 * that dropped CAP_SYS_ADMIN must not switch the scheduler either.
-	 */
-	if (!capable(CAP_SYS_ADMIN)) {
-		pr_warn_ratelimited("write to 'active' refused: CAP_SYS_ADMIN required\n");
+	if (!sched_live_may_write("active"))
 		return -EPERM;
-	}
 
 	ret = sched_live_parse_name(buf, count, name, &reason);
 	if (ret) {
@@ -103,10 +110,8 @@ static ssize_t watchdog_timeout_ms_store(struct kobject *kobj,
 {
 	unsigned int ms;
 
-	if (!capable(CAP_SYS_ADMIN)) {
-		pr_warn_ratelimited("write to 'watchdog_timeout_ms' refused: CAP_SYS_ADMIN required\n");
+	if (!sched_live_may_write("watchdog_timeout_ms"))
 		return -EPERM;
-	}
 	if (kstrtouint(buf, 10, &ms) || ms > SCHED_LIVE_WATCHDOG_MAX_MS) {
 		pr_warn("write to 'watchdog_timeout_ms' rejected: not a number of milliseconds from 0 to %u\n",
 			SCHED_LIVE_WATCHDOG_MAX_MS);
