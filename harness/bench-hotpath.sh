@@ -49,10 +49,8 @@ make -s -C "$KSRC/tools/perf" O="$PERF" -j"$JOBS" WERROR=0 \
 	NO_DEMANGLE=1 NO_SDT=1 NO_LIBPFM4=1 >"$OUT/perf-build.log" 2>&1 ||
 	die "perf did not build; see $OUT/perf-build.log"
 
-cp -a "$BUILD/initramfs" "$OUT/stage"
+stage_guest_mode bench "$OUT/stage"
 stage_program "$OUT/stage" "$PERF/perf" /usr/bin/perf
-install -m 0755 "$HARNESS/guest/bench.sh" "$OUT/stage/bench.sh"
-install -m 0755 "$HARNESS/guest/init" "$OUT/stage/init"
 pack_initramfs "$OUT/stage" "$OUT/initramfs.cpio"
 
 echo "part,boot,kernel,scheduler,benchmark,value" > "$OUT/hotpath.csv"

@@ -23,9 +23,7 @@ bash "$HARNESS/install-deps.sh" bench
 rm -rf "$OUT"
 mkdir -p "$OUT"
 
-cp -a "$BUILD/initramfs" "$OUT/stage"
-install -m 0755 "$HARNESS/guest/bench-latency.sh" "$OUT/stage/bench-latency.sh"
-install -m 0755 "$HARNESS/guest/init" "$OUT/stage/init"
+stage_guest_mode bench-latency "$OUT/stage"
 pack_initramfs "$OUT/stage" "$OUT/initramfs.cpio"
 
 log "cyclictest quiet and during switches, ${BENCH_ROUNDS:-3} rounds"

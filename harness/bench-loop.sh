@@ -44,11 +44,9 @@ rebuild=$(seconds make -C "$KOBJ" M="$TREE" modules \
 	SCHED_LIVE_MODULE=mysched SCHED_LIVE_NAME=mysched)
 log "rebuild after the one-line change: ${rebuild}s"
 
-cp -a "$BUILD/initramfs" "$OUT/stage"
+stage_guest_mode bench-loop "$OUT/stage"
 mkdir -p "$OUT/stage/loop"
 cp "$TREE/mysched.ko" "$OUT/stage/loop/"
-install -m 0755 "$HARNESS/guest/bench-loop.sh" "$OUT/stage/bench-loop.sh"
-install -m 0755 "$HARNESS/guest/init" "$OUT/stage/init"
 pack_initramfs "$OUT/stage" "$OUT/initramfs.cpio"
 GUEST_INITRD=$OUT/initramfs.cpio GUEST_CPUS=2 GUEST_APPEND="guest_mode=bench-loop" \
 	bash "$HARNESS/run-guest.sh" >/dev/null

@@ -27,9 +27,7 @@ bash "$HARNESS/install-deps.sh" bench
 rm -rf "$OUT"
 mkdir -p "$OUT"
 
-cp -a "$BUILD/initramfs" "$OUT/stage"
-install -m 0755 "$HARNESS/guest/bench-switch.sh" "$OUT/stage/bench-switch.sh"
-install -m 0755 "$HARNESS/guest/init" "$OUT/stage/init"
+stage_guest_mode bench-switch "$OUT/stage"
 pack_initramfs "$OUT/stage" "$OUT/initramfs.cpio"
 
 for cpus in ${BENCH_CPUS:-2 4}; do

@@ -80,6 +80,16 @@ result()
 	fi
 }
 
+# stage_guest_mode MODE DIR - in DIR, a copy of the test guest's root whose
+# init runs harness/guest/MODE.sh on guest_mode=MODE; add files to it,
+# then pack_initramfs DIR
+stage_guest_mode()
+{
+	cp -a "$BUILD/initramfs" "$2"
+	install -m 0755 "$HARNESS/guest/$1.sh" "$2/$1.sh"
+	install -m 0755 "$HARNESS/guest/init" "$2/init"
+}
+
 # pack_initramfs DIR CPIO - DIR as a newc archive, in a stable order
 pack_initramfs()
 {

@@ -111,13 +111,11 @@ step_boot()
 	local release=$1 out=$PKG/guest
 
 	dpkg-deb -x "$(ls "$PKG"/linux-image-"$release"_*.deb)" "$PKG/image"
-	cp -a "$BUILD/initramfs" "$PKG/stage"
+	stage_guest_mode package "$PKG/stage"
 	mkdir -p "$PKG/stage/pkg/foreign"
 	cp "$ROOT/root/mysched/mysched/mysched.ko" "$PKG/stage/pkg/"
 	cp "$BUILD/initramfs/kselftest/sched_live/test_modules/mysched.ko" \
 		"$PKG/stage/pkg/foreign/"
-	install -m 0755 "$HARNESS/guest/package.sh" "$PKG/stage/package.sh"
-	install -m 0755 "$HARNESS/guest/init" "$PKG/stage/init"
 	pack_initramfs "$PKG/stage" "$PKG/initramfs.cpio"
 	GUEST_OUT=$out GUEST_KERNEL="$PKG/image/boot/vmlinuz-$release" \
 		GUEST_INITRD="$PKG/initramfs.cpio" GUEST_CPUS=2 \
@@ -129,14 +127,18 @@ step_boot()
 # verdict - whether the guest did what the flow promises
 verdict()
 {
-	local results=$PKG/guest/results.tap
+	local results want
 
-	strip_cr "$results" | grep -q '^package: insmod of the SDK-built mysched: ok$' &&
-	strip_cr "$results" | grep -q '^package: switch builtin -> mysched: result 0,' &&
-	strip_cr "$results" | grep -q '^package: switch mysched -> builtin: result 0,' &&
-	strip_cr "$results" | grep -q '^package: rmmod mysched: ok$' &&
-	strip_cr "$results" | grep -q '^package: insmod of the other build.s mysched: refused$' &&
-	strip_cr "$results" | grep -q "^package: dmesg: sched_live: refusing scheduler 'mysched': built for scheduler ABI"
+	results=$(strip_cr "$PKG/guest/results.tap")
+	for want in \
+		'^package: insmod of the SDK-built mysched: ok$' \
+		'^package: switch builtin -> mysched: result 0,' \
+		'^package: switch mysched -> builtin: result 0,' \
+		'^package: rmmod mysched: ok$' \
+		'^package: insmod of the other build.s mysched: refused$' \
+		"^package: dmesg: sched_live: refusing scheduler 'mysched': built for scheduler ABI"; do
+		grep -q -- "$want" <<<"$results" || return 1
+	done
 }
 
 start=$(date +%s)
