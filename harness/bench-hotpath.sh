@@ -63,7 +63,7 @@ run_boot()
 
 	[ "$3" = n ] && kernel=$NOBJ/arch/x86/boot/bzImage
 	GUEST_KERNEL=$kernel GUEST_INITRD=$OUT/initramfs.cpio \
-		GUEST_CPUS=${BENCH_CPUS:-2} GUEST_TIMEOUT=3600 \
+		GUEST_CPUS=${BENCH_CPUS:-2} GUEST_TIMEOUT=3600 GUEST_SILENCE=900 \
 		GUEST_ICOUNT=$ICOUNT GUEST_OUT=$OUT/guest \
 		GUEST_APPEND="guest_mode=bench bench_rounds=$ROUNDS bench_schedulers=$4" \
 		bash "$HARNESS/run-guest.sh" >/dev/null

@@ -11,6 +11,7 @@ set -uo pipefail
 CPUS=${GUEST_CPUS:-4}
 CONSOLE=${GUEST_OUT:-$BUILD/guest}/console.log
 RESULTS=${GUEST_OUT:-$BUILD/guest}/results.tap
+HANG=${GUEST_OUT:-$BUILD/guest}/hang.txt
 
 # Kernel messages that mean the run is broken, whatever the tests said.
 SPLATS='Kernel panic|BUG:|WARNING:|Oops|general protection fault|INFO: task .* blocked|rcu: INFO|detected stalls?|UBSAN:|KASAN:|possible recursive locking|inconsistent lock state|possible circular locking|Call Trace:'
@@ -82,6 +83,11 @@ check_guest()
 
 	strip_cr "$RESULTS" | grep -q '^# guest-done$'
 	result $? "guest: ran to the end"
+
+	# run-guest.sh's report of a guest that went silent: where it was.
+	[ ! -f "$HANG" ]
+	result $? "guest: never went silent"
+	[ ! -f "$HANG" ] || sed 's/^/#   /' "$HANG"
 
 	cpus=$(strip_cr "$RESULTS" | sed -n 's/^# guest-cpus-online: //p')
 	[ "$cpus" = "$CPUS" ]

@@ -14,6 +14,8 @@ PACKAGES=(
 	sparse python3-ply python3-git
 	# guest
 	qemu-system-x86 busybox-static
+	# the monitor of a guest that hangs (harness/dump-vcpus.sh)
+	socat
 	# the guest's workloads (hackbench, cyclictest, stress-ng)
 	rt-tests stress-ng
 	# boundary tools (C++)
