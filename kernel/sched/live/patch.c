@@ -34,6 +34,7 @@
 #include <asm/text-patching.h>
 
 #include "patch.h"
+#include "window.h"
 
 /* Where the body of the function at @fn starts. */
 static unsigned long sched_live_body(unsigned long fn)
@@ -163,20 +164,19 @@ struct sched_live_patch_work {
 	unsigned int nr;
 	bool apply;
 	int patcher;
-	atomic_t done;
+	struct sched_live_window window;
 };
+
+/* The one barrier: the patcher has written; nothing to undo by then. */
+static const char * const sched_live_patch_phases[] = { "write" };
 
 static int sched_live_patch_stopped(void *data)
 {
 	struct sched_live_patch_work *work = data;
 
-	if (smp_processor_id() == work->patcher) {
+	if (smp_processor_id() == work->patcher)
 		sched_live_patch_write(work->patches, work->nr, work->apply);
-		atomic_set_release(&work->done, 1);
-	} else {
-		while (!atomic_read_acquire(&work->done))
-			cpu_relax();
-	}
+	sched_live_window_wait(&work->window, 0);
 	sync_core();
 	return 0;
 }
@@ -196,12 +196,20 @@ static int sched_live_patch_all(struct sched_live_patch *patches,
 		.apply = apply,
 		.patcher = raw_smp_processor_id(),
 	};
+	int ret;
 
 	lockdep_assert_cpus_held();
 	lockdep_assert_held(&text_mutex);
-	atomic_set(&work.done, 0);
-	return stop_machine_cpuslocked(sched_live_patch_stopped, &work,
-				       cpu_online_mask);
+	ret = sched_live_window_init(&work.window, "writing jumps",
+				     sched_live_patch_phases,
+				     ARRAY_SIZE(sched_live_patch_phases), 0);
+	if (ret)
+		return ret;
+	sched_live_window_open(&work.window);
+	ret = stop_machine_cpuslocked(sched_live_patch_stopped, &work,
+				      cpu_online_mask);
+	sched_live_window_destroy(&work.window);
+	return ret;
 }
 
 /**
@@ -210,7 +218,7 @@ static int sched_live_patch_all(struct sched_live_patch *patches,
  * @nr: how many
  *
  * Context: cpus_read_lock() and text_mutex held.
- * Return: 0, or what stop_machine_cpuslocked() failed with.
+ * Return: 0, -ENOMEM, or what stop_machine_cpuslocked() failed with.
  */
 int sched_live_patch_apply(struct sched_live_patch *patches, unsigned int nr)
 {
@@ -223,7 +231,7 @@ int sched_live_patch_apply(struct sched_live_patch *patches, unsigned int nr)
  * @nr: how many
  *
  * Context: cpus_read_lock() and text_mutex held.
- * Return: 0, or what stop_machine_cpuslocked() failed with.
+ * Return: 0, -ENOMEM, or what stop_machine_cpuslocked() failed with.
  */
 int sched_live_patch_revert(struct sched_live_patch *patches, unsigned int nr)
 {

@@ -30,10 +30,15 @@
  *   sched_live_trace_switch()		 one trace event per phase, and one
  *					 for the outcome
  *
+ * The CPUs wait for each other between the phases (window.c), none longer
+ * than SCHED_LIVE_WINDOW_WAIT_MS.
+ *
  * Until the flip, nothing has changed: a busy stack, a task the switch
- * cannot move or a failed allocation returns with from still active and
- * its runqueues as they were.  After the flip nothing can fail.  A busy
- * stack is retried with backoff, then refused with -EBUSY naming the task.
+ * cannot move, a failed allocation or a CPU that did not finish a phase in
+ * time returns with from still active and its runqueues as they were.
+ * After the flip nothing can fail.  A busy stack is retried with backoff,
+ * then refused with -EBUSY naming the task; a late CPU fails the switch
+ * with -ETIMEDOUT, after the window has said which CPU it was.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -63,6 +68,7 @@
 #include "patch.h"
 #include "stack.h"
 #include "transition.h"
+#include "window.h"
 
 #define CREATE_TRACE_POINTS
 #include <trace/events/sched_live.h>
@@ -77,6 +83,30 @@
 
 /* Room for tasks forked between the count and the stop. */
 #define SCHED_LIVE_SPARE_TASKS	256
+
+/*
+ * The barriers of the window, named after the phase each ends.  The first
+ * two may abandon the switch: until the flip, every CPU can put its tasks
+ * back on from's runqueue.
+ */
+enum sched_live_barrier {
+	SCHED_LIVE_CHECKED,
+	SCHED_LIVE_DETACHED,
+	SCHED_LIVE_FLIPPED,
+	SCHED_LIVE_ADOPTED,
+	SCHED_LIVE_ATTACHED,
+	SCHED_LIVE_NR_BARRIERS
+};
+
+#define SCHED_LIVE_NR_ABORTABLE	(SCHED_LIVE_DETACHED + 1)
+
+static const char * const sched_live_phases[SCHED_LIVE_NR_BARRIERS] = {
+	[SCHED_LIVE_CHECKED]	= "check",
+	[SCHED_LIVE_DETACHED]	= "detach",
+	[SCHED_LIVE_FLIPPED]	= "flip",
+	[SCHED_LIVE_ADOPTED]	= "adopt",
+	[SCHED_LIVE_ATTACHED]	= "attach",
+};
 
 /* What fork hands to the active scheduler; written with every CPU stopped. */
 static const struct sched_live_ops *sched_live_active_ops = &sched_live_ops;
@@ -96,11 +126,11 @@ struct sched_live_transition {
 	unsigned int			set_max;
 
 	/* The window. */
+	char				name[SCHED_LIVE_NAME_MAX + 16];
+	struct sched_live_window	window;
 	int				patcher;
 	unsigned int			nr_cpus;
 	atomic_t			slots;
-	atomic_t			arrived;
-	atomic_t			generation;
 	atomic_t			refused;
 	atomic_t			detach_error;
 	atomic_t			moved;
@@ -279,6 +309,12 @@ static int sched_live_init_transition(struct sched_live_transition *tr)
 	ret = sched_live_alloc_sets(tr);
 	if (ret)
 		goto drop;
+	snprintf(tr->name, sizeof(tr->name), "switch to '%s'", tr->to->name);
+	ret = sched_live_window_init(&tr->window, tr->name, sched_live_phases,
+				     SCHED_LIVE_NR_BARRIERS,
+				     SCHED_LIVE_NR_ABORTABLE);
+	if (ret)
+		goto free;
 	/*
 	 * Last, as nothing else can fail after it: from here on, kprobes and
 	 * ftrace refuse new users of the text, until the claim is released.
@@ -287,9 +323,11 @@ static int sched_live_init_transition(struct sched_live_transition *tr)
 		ret = sched_live_claim_text(tr->to->name, tr->ranges,
 					    tr->nr_ranges);
 		if (ret)
-			goto free;
+			goto destroy;
 	}
 	return 0;
+destroy:
+	sched_live_window_destroy(&tr->window);
 free:
 	sched_live_free_sets(tr);
 drop:
@@ -297,20 +335,6 @@ drop:
 put:
 	module_put(tr->to->owner);
 	return ret;
-}
-
-/* Wait until every CPU of the window has come this far. */
-static void sched_live_sync(struct sched_live_transition *tr)
-{
-	int generation = atomic_read(&tr->generation);
-
-	if (atomic_inc_return(&tr->arrived) == tr->nr_cpus) {
-		atomic_set(&tr->arrived, 0);
-		atomic_set_release(&tr->generation, generation + 1);
-		return;
-	}
-	while (atomic_read_acquire(&tr->generation) == generation)
-		cpu_relax();
 }
 
 static void sched_live_refuse(struct sched_live_transition *tr,
@@ -446,8 +470,8 @@ static int sched_live_transition_stopped(void *data)
 	if (patcher)
 		tr->window_start = ktime_get_mono_fast_ns();
 	sched_live_check_slice(tr, slot, cpu);
-	sched_live_sync(tr);
-	if (atomic_read(&tr->refused))
+	if (!sched_live_window_wait(&tr->window, SCHED_LIVE_CHECKED) ||
+	    atomic_read(&tr->refused))
 		return 0;
 	if (patcher)
 		tr->check_end = ktime_get_mono_fast_ns();
@@ -461,27 +485,28 @@ static int sched_live_transition_stopped(void *data)
 		atomic_cmpxchg(&tr->detach_error, 0, ret);
 	else if (sched_live_check_unlisted(tr, cpu, set))
 		atomic_cmpxchg(&tr->detach_error, 0, -EBUSY);
-	sched_live_sync(tr);
-	if (atomic_read(&tr->detach_error)) {
+	if (!sched_live_window_wait(&tr->window, SCHED_LIVE_DETACHED) ||
+	    atomic_read(&tr->detach_error)) {
 		if (!ret)
 			tr->from->ops->attach_cpu(cpu, set);
 		return 0;
 	}
 
+	/* From here on, a late CPU is waited for: nothing can be undone. */
 	if (patcher)
 		sched_live_flip(tr);
-	sched_live_sync(tr);
+	sched_live_window_wait(&tr->window, SCHED_LIVE_FLIPPED);
 	sync_core();
 
 	sched_live_adopt_slice(tr, slot);
 	sched_live_adopt_unlisted(tr, set);
 	if (patcher)
 		tr->to->ops->adopt_global();
-	sched_live_sync(tr);
+	sched_live_window_wait(&tr->window, SCHED_LIVE_ADOPTED);
 
 	atomic_add(set->nr, &tr->moved);
 	tr->to->ops->attach_cpu(cpu, set);
-	sched_live_sync(tr);
+	sched_live_window_wait(&tr->window, SCHED_LIVE_ATTACHED);
 	if (patcher)
 		tr->rebuild_end = ktime_get_mono_fast_ns();
 	return 0;
@@ -489,8 +514,9 @@ static int sched_live_transition_stopped(void *data)
 
 /*
  * One attempt.  Return: 0 when to is active, -EBUSY for a busy stack,
- * -EAGAIN or -ENOSPC when a CPU could not move its tasks, with from still
- * active; or what stop_machine() failed with.
+ * -EAGAIN or -ENOSPC when a CPU could not move its tasks, -ETIMEDOUT when
+ * a CPU did not finish a phase in time, with from still active; or what
+ * stop_machine() failed with.
  */
 static int sched_live_start_transition(struct sched_live_transition *tr)
 {
@@ -498,7 +524,6 @@ static int sched_live_start_transition(struct sched_live_transition *tr)
 	int ret;
 
 	atomic_set(&tr->slots, 0);
-	atomic_set(&tr->arrived, 0);
 	atomic_set(&tr->refused, 0);
 	atomic_set(&tr->detach_error, 0);
 	atomic_set(&tr->moved, 0);
@@ -514,6 +539,7 @@ static int sched_live_start_transition(struct sched_live_transition *tr)
 	mutex_lock(&text_mutex);
 	tr->patcher = raw_smp_processor_id();
 	tr->nr_cpus = num_online_cpus();
+	sched_live_window_open(&tr->window);
 	start = ktime_get_ns();
 	ret = stop_machine_cpuslocked(sched_live_transition_stopped, tr,
 				      cpu_online_mask);
@@ -524,6 +550,8 @@ static int sched_live_start_transition(struct sched_live_transition *tr)
 	if (ret)
 		return ret;
 
+	if (sched_live_window_abandoned(&tr->window))
+		return -ETIMEDOUT;
 	if (atomic_read(&tr->refused))
 		return -EBUSY;
 	ret = atomic_read(&tr->detach_error);
@@ -628,11 +656,15 @@ int sched_live_switch(struct sched_live_scheduler *from,
 	}
 	if (ret == -EBUSY)
 		sched_live_report_busy(&tr);
+	else if (ret == -ETIMEDOUT)
+		pr_warn("switch to '%s' rolled back: a CPU was late in it; '%s' stays active\n",
+			to->name, from->name);
 	else if (ret)
 		pr_warn("switch to '%s' failed (%d); '%s' stays active\n",
 			to->name, ret, from->name);
 	if (tr.busy)
 		put_task_struct(tr.busy);
+	sched_live_window_destroy(&tr.window);
 	sched_live_free_sets(&tr);
 	if (ret) {
 		if (!from->owner)

@@ -38,7 +38,25 @@ setup_test_suite()
 	[ -d "$SYSFS" ] || skip_all "$SYSFS missing: kernel without CONFIG_SCHED_LIVE"
 	[ -x "$WRITE" ] && [ -x "$LOAD" ] ||
 		skip_all "helpers missing: build the selftests first"
+	# The runner's timeout ends a test with SIGTERM: leave through the
+	# EXIT trap, which ends what the test left running.
+	trap 'exit 143' TERM
+	trap end_background EXIT
 	ktap_set_plan "$1"
+}
+
+# end_background - end what a test started in the background, however it
+# ends: the runner reads a test's output until every process that holds
+# it is gone, and the next test should not share the CPUs with it
+end_background()
+{
+	local pid
+
+	for pid in $(jobs -p) ${LOAD_PIDS:-}; do
+		kill "$pid" 2>/dev/null
+	done
+	[ ! -f /tmp/sched_live_workload ] ||
+		"$TESTDIR/sched_live_workload" stop /tmp/sched_live_workload 2>/dev/null
 }
 
 # start_test DESCRIPTION - begin a test case

@@ -269,20 +269,13 @@ static int start(const char *file, int nr, const char *uninterruptible)
 	board->nr = nr;
 	daemon = fork();
 	if (!daemon) {
-		/* Whoever reads our output must not wait for the daemon's end. */
-		int null = open("/dev/null", O_WRONLY);
-
-		if (null < 0 || dup2(null, STDOUT_FILENO) < 0) {
-			perror("/dev/null");
-			exit(2);
-		}
-		close(null);
+		leave_callers_output();
 		setsid();
 		board->daemon = getpid();
 		run_daemon(board, uninterruptible);
 	}
 	for (waited = 0; !load(&board->ready); waited += 10) {
-		/* Given up, or gone: it said why on stderr. */
+		/* Given up, or gone: it said why in the kernel log. */
 		if (waited > 2 * patience_ms(nr) ||
 		    waitpid(daemon, NULL, WNOHANG) == daemon)
 			break;

@@ -15,7 +15,8 @@
  *	check (waiting up to 5 seconds for a slow one), or "stuck KIND
  *	INDEX" for the first one that did not.  Exit 0 or 1.
  *   sched_live_workload stop FILE
- *	End the workload and wait until every worker is gone.
+ *	End the workload and wait until every worker is gone; nothing to
+ *	do if it was stopped already.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -260,6 +261,7 @@ static int start(const char *file, int sleepers, const char *cgroup)
 		return read(ready[0], &byte, 1) == 1 ? 0 : 2;
 	}
 	close(ready[0]);
+	leave_callers_output();
 	setsid();
 	board->daemon = getpid();
 	for (i = 0; i < 2; i++)
@@ -330,12 +332,17 @@ static int gone_or_zombie(pid_t pid)
 static int stop(const char *file)
 {
 	struct board *board = map_board(file, 0);
+	pid_t daemon = board->daemon;
 
-	if (kill(-board->daemon, SIGKILL))
+	/* Stopped already; and kill(0, ...) would hit our own group. */
+	if (!daemon)
+		return 0;
+	if (kill(-daemon, SIGKILL))
 		return 1;
 	/* Nobody may reap the daemon: gone or a zombie will do. */
-	while (kill(board->daemon, 0) == 0 && !gone_or_zombie(board->daemon))
+	while (kill(daemon, 0) == 0 && !gone_or_zombie(daemon))
 		sleep_ms(10);
+	board->daemon = 0;
 	return 0;
 }
 

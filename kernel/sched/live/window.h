@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _KERNEL_SCHED_LIVE_WINDOW_H
+#define _KERNEL_SCHED_LIVE_WINDOW_H
+
+#include <linux/atomic.h>
+#include <linux/types.h>
+
+/* How long a CPU of a window waits for the others before it gives up. */
+#define SCHED_LIVE_WINDOW_WAIT_MS	1000
+
+#define SCHED_LIVE_WINDOW_MAX_BARRIERS	8
+
+/**
+ * struct sched_live_window - the CPUs of one stop_machine() callback
+ * @name: what the window does, for its messages ("switch to 'mysched'")
+ * @phases: for each barrier, what the CPUs do before it ("the detach")
+ * @nr_barriers: how many barriers there are
+ * @nr_abortable: the first this many may abandon the window: until the
+ *		  last of them is passed, every CPU can still undo its work
+ * @nr_cpus: how many CPUs run the callback: the online ones
+ * @arrivals: per barrier, how many CPUs arrived at it, with
+ *	      SCHED_LIVE_WINDOW_ABANDONED once one gave up on it
+ * @passed: per CPU, how many barriers it has arrived at
+ * @reported: a late CPU has been reported
+ */
+struct sched_live_window {
+	const char		*name;
+	const char * const	*phases;
+	unsigned int		nr_barriers;
+	unsigned int		nr_abortable;
+	unsigned int		nr_cpus;
+	atomic_t		arrivals[SCHED_LIVE_WINDOW_MAX_BARRIERS];
+	unsigned int		*passed;
+	atomic_t		reported;
+};
+
+int sched_live_window_init(struct sched_live_window *w, const char *name,
+			   const char * const *phases, unsigned int nr_barriers,
+			   unsigned int nr_abortable);
+void sched_live_window_open(struct sched_live_window *w);
+bool sched_live_window_wait(struct sched_live_window *w, unsigned int barrier);
+bool sched_live_window_abandoned(const struct sched_live_window *w);
+void sched_live_window_destroy(struct sched_live_window *w);
+
+#endif /* _KERNEL_SCHED_LIVE_WINDOW_H */
