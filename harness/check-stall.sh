@@ -29,25 +29,26 @@ GUEST_OUT=$OUT GUEST_INITRD=$OUT/initramfs.cpio GUEST_CPUS=$CPUS \
 	"$HARNESS/run-guest.sh" > "$OUT/run-guest.log" 2>&1
 status=$?
 
-console()
-{
-	strip_cr "$OUT/console.log" | sed -e 's/^\[ *[0-9]*\.[0-9]*\] //'
-}
+# The console without carriage returns and timestamps, read once: with
+# pipefail, "grep -q" in a pipe fails a writer it stops reading.
+CONSOLE=$OUT/console.txt
+strip_cr "$OUT/console.log" | sed -e 's/^\[ *[0-9]*\.[0-9]*\] //' > "$CONSOLE"
 
 # The guest's own checks.
 strip_cr "$OUT/results.tap" | grep -E '^(not )?ok ' | sed -E 's/^(not )?ok /&stall: /'
 
-[ "$(console | grep -cE "^$REPORT\$")" -eq 2 ]
+[ "$(grep -cE "^$REPORT\$" "$CONSOLE")" -eq 2 ]
 result $? "stall: both late CPUs reported, the one that came back and the one that did not"
-console | grep -qx "$ROLLED_BACK"
+grep -qx "$ROLLED_BACK" "$CONSOLE"
 result $? "stall: the switch with the late CPU rolled back"
 # The NMI backtrace of the late CPU, up to the next line of the window.
-console | sed -n "/^NMI backtrace for cpu $LATE\$/,/sched_live/p" |
-	grep -q 'sched_live_window_stall'
+sed -n "/^NMI backtrace for cpu $LATE\$/,/sched_live/p" "$CONSOLE" |
+	grep -c 'sched_live_window_stall' > /dev/null
 result $? "stall: the report has a backtrace of CPU$LATE in the stall"
 
 [ "$status" -ne 0 ] && grep -q 'guest hung: it printed nothing' "$OUT/run-guest.log"
 result $? "stall: run-guest.sh found the guest silent"
 grep -qE "^  CPU$LATE " "$OUT/hang.txt" 2>/dev/null &&
-	sed -n "/^  CPU$LATE /,/stack:/p" "$OUT/hang.txt" | grep -q 'sched_live_window_stall'
+	sed -n "/^  CPU$LATE /,/stack:/p" "$OUT/hang.txt" |
+	grep -c 'sched_live_window_stall' > /dev/null
 result $? "stall: its vCPU dump finds CPU$LATE in the stall"

@@ -28,7 +28,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 CPUS=${GUEST_CPUS:-4}
-TIMEOUT=${GUEST_TIMEOUT:-900}
+TIMEOUT=${GUEST_TIMEOUT:-1800}
 OUT=${GUEST_OUT:-$BUILD/guest}
 SILENCE=${GUEST_SILENCE:-300}
 KERNEL=${GUEST_KERNEL:-$KOBJ/arch/x86/boot/bzImage}

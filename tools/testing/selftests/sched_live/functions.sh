@@ -39,24 +39,36 @@ setup_test_suite()
 	[ -x "$WRITE" ] && [ -x "$LOAD" ] ||
 		skip_all "helpers missing: build the selftests first"
 	# The runner's timeout ends a test with SIGTERM: leave through the
-	# EXIT trap, which ends what the test left running.
+	# EXIT trap, which puts back what the test changed.
+	SUITE_ACTIVE=$(cat "$SYSFS/active")
+	SUITE_WATCHDOG=$(cat "$SYSFS/watchdog_timeout_ms")
+	SUITE_MODULES=$(cut -d' ' -f1 /proc/modules)
 	trap 'exit 143' TERM
-	trap end_background EXIT
+	trap end_test_suite EXIT
 	ktap_set_plan "$1"
 }
 
-# end_background - end what a test started in the background, however it
-# ends: the runner reads a test's output until every process that holds
-# it is gone, and the next test should not share the CPUs with it
-end_background()
+# end_test_suite - however a test ends, end what it started in the
+# background (the runner reads a test's output until every process that
+# holds it is gone) and leave the scheduler, the watchdog and the modules
+# as the test found them, for the next test; when the test ended
+# normally there is nothing left to do
+end_test_suite()
 {
-	local pid
+	local pid mod
 
 	for pid in $(jobs -p) ${LOAD_PIDS:-}; do
 		kill "$pid" 2>/dev/null
 	done
 	[ ! -f /tmp/sched_live_workload ] ||
 		"$TESTDIR/sched_live_workload" stop /tmp/sched_live_workload 2>/dev/null
+	[ "$(cat "$SYSFS/active")" = "$SUITE_ACTIVE" ] ||
+		"$WRITE" "$SYSFS/active" "$SUITE_ACTIVE" > /dev/null
+	[ "$(cat "$SYSFS/watchdog_timeout_ms")" = "$SUITE_WATCHDOG" ] ||
+		echo "$SUITE_WATCHDOG" > "$SYSFS/watchdog_timeout_ms"
+	for mod in $(cut -d' ' -f1 /proc/modules); do
+		echo "$SUITE_MODULES" | grep -qx "$mod" || rmmod "$mod" 2>/dev/null
+	done
 }
 
 # start_test DESCRIPTION - begin a test case
