@@ -44,7 +44,8 @@ APPEND="console=ttyS0 panic=-1 oops=panic printk.devkmsg=on log_buf_len=4M tsc=r
 
 MONITOR=${GUEST_MONITOR:-$OUT/monitor.sock}
 CONSOLE=$OUT/console.sock
-# How long the kernel may take to print what a SysRq key asks for.
+# What a SysRq key asked for is printed once the console has been quiet
+# for SYSRQ_QUIET seconds, or after SYSRQ_MAX seconds at most.
 SYSRQ_QUIET=3
 SYSRQ_MAX=60
 
@@ -68,16 +69,16 @@ rm -f "$OUT/console.log" "$OUT/results.tap" "$OUT/hang.txt" "$MONITOR" "$CONSOLE
 : > "$OUT/console.log"
 : > "$OUT/results.tap"
 
-# output_size - how much the guest has printed on both ports
-output_size()
-{
-	echo $(( $(stat -c %s "$OUT/console.log") + $(stat -c %s "$OUT/results.tap") ))
-}
-
 # console_size - how much the guest has printed on its console
 console_size()
 {
 	stat -c %s "$OUT/console.log"
+}
+
+# output_size - how much the guest has printed on both ports
+output_size()
+{
+	echo $(( $(console_size) + $(stat -c %s "$OUT/results.tap") ))
 }
 
 # ask_kernel KEY... - press SysRq keys and print what the kernel answered,
