@@ -107,28 +107,37 @@ void sched_live_window_open(struct sched_live_window *w)
 	atomic_set(&w->reported, 0);
 }
 
-/*
- * Print which CPU @waiter waited for at @barrier, and a backtrace of it.
- * Interrupts are off in the window: the console is flushed here rather
- * than by the irq_work that printk leaves for it, which would run only
- * when the window is over, and never if the late CPU does not come back.
- */
-static void sched_live_window_report(struct sched_live_window *w,
-				     unsigned int barrier, int waiter,
-				     u64 waited_ns, bool abandon)
+/* The first CPU that has not arrived at @barrier, and how many have not. */
+static int sched_live_window_late(struct sched_live_window *w,
+				  unsigned int barrier, int *nr_late)
 {
-	unsigned int waited_ms = div_u64(waited_ns, NSEC_PER_MSEC);
-	int cpu, late = -1, nr_late = 0;
+	int cpu, late = -1;
 
+	*nr_late = 0;
 	for_each_online_cpu(cpu) {
 		if (READ_ONCE(w->passed[cpu]) > barrier)
 			continue;
 		if (late < 0)
 			late = cpu;
-		nr_late++;
+		(*nr_late)++;
 	}
-	if (late < 0)
-		return;
+	return late;
+}
+
+/*
+ * Print that this CPU waited @waited_ns at @barrier for @late, and a
+ * backtrace of @late.  Interrupts are off in the window: the console is
+ * flushed here rather than by the irq_work that printk leaves for it,
+ * which would run only when the window is over, and never if the late CPU
+ * does not come back.
+ */
+static void sched_live_window_report(struct sched_live_window *w,
+				     unsigned int barrier, u64 waited_ns,
+				     int late, int nr_late, bool abandon)
+{
+	unsigned int waited_ms = div_u64(waited_ns, NSEC_PER_MSEC);
+	int waiter = smp_processor_id();
+
 	if (abandon)
 		pr_err("%s abandoned: CPU%d waited %u ms for CPU%d (late CPUs: %d) to finish phase '%s'; every CPU undoes its part\n",
 		       w->name, waiter, waited_ms, late, nr_late,
@@ -147,26 +156,30 @@ static void sched_live_window_report(struct sched_live_window *w,
 /*
  * This CPU has waited @waited_ns at @barrier, where it saw @seen arrivals:
  * report the late CPU and, where the window may be abandoned, abandon it.
- * Return: true when this CPU abandoned it and leaves; false when it waits
- * on, past the barriers that may abandon the window or because a CPU
- * arrived meanwhile (@seen is updated then).
+ * A CPU that has marked its arrival but not yet counted it is not late.
+ * Return: true when this CPU abandoned the window and leaves; false when
+ * it waits on: past the barriers that may abandon the window, or because
+ * no CPU is late after all, or a CPU arrived meanwhile (@seen is updated
+ * then).
  */
 static bool sched_live_window_give_up(struct sched_live_window *w,
 				      unsigned int barrier, u64 waited_ns,
 				      int *seen)
 {
-	int cpu = smp_processor_id();
+	int nr_late, late = sched_live_window_late(w, barrier, &nr_late);
 
+	if (late < 0)
+		return false;
 	if (barrier >= w->nr_abortable) {
 		if (!atomic_xchg(&w->reported, 1))
-			sched_live_window_report(w, barrier, cpu, waited_ns,
-						 false);
+			sched_live_window_report(w, barrier, waited_ns, late,
+						 nr_late, false);
 		return false;
 	}
 	if (!atomic_try_cmpxchg(&w->arrivals[barrier], seen,
 				*seen | SCHED_LIVE_WINDOW_ABANDONED))
 		return false;
-	sched_live_window_report(w, barrier, cpu, waited_ns, true);
+	sched_live_window_report(w, barrier, waited_ns, late, nr_late, true);
 	return true;
 }
 
