@@ -16,12 +16,6 @@ HANG=${GUEST_OUT:-$BUILD/guest}/hang.txt
 # Kernel messages that mean the run is broken, whatever the tests said.
 SPLATS='Kernel panic|BUG:|WARNING:|Oops|general protection fault|INFO: task .* blocked|rcu: INFO|detected stalls?|UBSAN:|KASAN:|possible recursive locking|inconsistent lock state|possible circular locking|Call Trace:'
 
-
-strip_time()
-{
-	strip_cr "$1" | sed -e 's/^\[ *[0-9]*\.[0-9]*\] //'
-}
-
 # KUnit: the cases are the 4-space-indented results; the top-level plan
 # says how many suites must report.
 check_kunit()

@@ -32,7 +32,7 @@ status=$?
 # The console without carriage returns and timestamps, read once: with
 # pipefail, "grep -q" in a pipe fails a writer it stops reading.
 CONSOLE=$OUT/console.txt
-strip_cr "$OUT/console.log" | sed -e 's/^\[ *[0-9]*\.[0-9]*\] //' > "$CONSOLE"
+strip_time "$OUT/console.log" > "$CONSOLE"
 
 # The guest's own checks.
 strip_cr "$OUT/results.tap" | grep -E '^(not )?ok ' | sed -E 's/^(not )?ok /&stall: /'

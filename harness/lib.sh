@@ -115,6 +115,13 @@ strip_cr()
 	sed -e 's/\r$//' "$1"
 }
 
+# strip_time FILE - a console log without carriage returns and without
+# the kernel's timestamps
+strip_time()
+{
+	strip_cr "$1" | sed -e 's/^\[ *[0-9]*\.[0-9]*\] //'
+}
+
 # link_build_dir - make $TOP/build point at $BUILD, for people
 link_build_dir()
 {
