@@ -17,6 +17,8 @@
 
 struct kobject;
 struct sched_class;
+#include <linux/hrtimer_types.h>
+
 struct sched_live_implementation;
 struct sched_live_ops;
 struct sched_live_patch;
@@ -150,6 +152,22 @@ enum sched_live_class_rank {
 	SCHED_LIVE_NR_CLASSES
 };
 
+/*
+ * A scheduler's hrtimer functions, by what they time.  A timer can be
+ * queued where the switch finds no owner to adopt (the inactive timer of a
+ * deadline task that has exited, a task group's bandwidth timer between
+ * its release and its free): the switch finds it by its function.
+ */
+enum sched_live_timer {
+	SCHED_LIVE_TIMER_DL,		/* a deadline entity's replenishment */
+	SCHED_LIVE_TIMER_DL_INACTIVE,	/* a deadline entity's 0-lag time */
+	SCHED_LIVE_TIMER_HRTICK,	/* a runqueue's precise tick */
+	SCHED_LIVE_TIMER_CFS_PERIOD,	/* a task group's bandwidth period */
+	SCHED_LIVE_TIMER_CFS_SLACK,	/* its return of unused runtime */
+	SCHED_LIVE_TIMER_RT_PERIOD,	/* a task group's real-time period */
+	SCHED_LIVE_NR_TIMERS
+};
+
 /**
  * struct sched_live_cpu_tasks - the tasks a switch moves on one CPU
  * @nr: how many were taken off the runqueue, in that order
@@ -180,6 +198,8 @@ struct sched_live_cpu_tasks {
  * @adopt_global: the same for the runqueues of all possible CPUs, the
  *		  task groups and the root domains, and give every idle task
  *		  this scheduler's idle class
+ * @timers:	  the scheduler's hrtimer functions by role; NULL for one
+ *		  this kernel does not build
  *
  * Every CPU is stopped (a stop_machine() callback) when these are called,
  * and each CPU detaches and attaches its own runqueue.  The kernel itself
@@ -193,6 +213,7 @@ struct sched_live_ops {
 	void (*attach_cpu)(int cpu, struct sched_live_cpu_tasks *set);
 	void (*adopt_task)(struct task_struct *p);
 	void (*adopt_global)(void);
+	enum hrtimer_restart (*timers[SCHED_LIVE_NR_TIMERS])(struct hrtimer *timer);
 };
 
 /*
@@ -215,12 +236,16 @@ enum sched_live_text_user {
 
 #ifdef CONFIG_SCHED_LIVE
 void sched_live_adopt_new_task(struct task_struct *p);
-int sched_live_module_busy(struct module *mod);
+int sched_live_module_busy(struct module *mod, unsigned int flags);
 int sched_live_text_user_check(unsigned long addr,
 			       enum sched_live_text_user user);
 #else
 static inline void sched_live_adopt_new_task(struct task_struct *p) { }
-static inline int sched_live_module_busy(struct module *mod) { return 0; }
+static inline int sched_live_module_busy(struct module *mod,
+					 unsigned int flags)
+{
+	return 0;
+}
 static inline int sched_live_text_user_check(unsigned long addr,
 					     enum sched_live_text_user user)
 {

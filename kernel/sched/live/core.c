@@ -15,6 +15,7 @@
 #include <linux/cleanup.h>
 #include <linux/cpu.h>
 #include <linux/export.h>
+#include <linux/fcntl.h>
 #include <linux/ktime.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
@@ -133,7 +134,8 @@ static struct sched_live_scheduler *sched_live_find(const char *name)
 }
 
 /*
- * Whether the jump to @impl fits at @site.  A site too small for it stays
+ * Whether the jump to @impl fits at @site.  A site too small for it, or
+ * whose first bytes belong to a jump label or a static call, stays
  * vmlinux's: the same source in both, unless the module changed that
  * function, which registration then says.
  */
@@ -145,6 +147,9 @@ static bool sched_live_site_usable(struct sched_live_scheduler *sched,
 
 	if (ret == -ENOSPC)
 		pr_info("'%s' leaves '%s' to vmlinux: no room for a jump\n",
+			sched->name, impl->key);
+	else if (ret == -EBUSY)
+		pr_info("'%s' leaves '%s' to vmlinux: its first bytes are a jump label or a static call\n",
 			sched->name, impl->key);
 	return !ret;
 }
@@ -437,31 +442,58 @@ void sched_live_rollback(struct sched_live_exit *exit)
 /**
  * sched_live_module_busy() - whether a module may not be removed
  * @mod: the module being removed
+ * @flags: the flags of delete_module(2)
  *
  * Called by delete_module(2) before it stops @mod.  A module whose
  * scheduler is active is refused, and so is one a task still executes in
- * or returns into; otherwise its reference count, which a switch to it
- * takes first, settles the race with a switch.
+ * or returns into, or, with CONFIG_SCHED_LIVE_AUDIT, one something still
+ * points into; otherwise its reference count, which a switch to it takes
+ * first, settles the race with a switch.  A removal by force would ignore
+ * that count, so it is refused for any module that provides a scheduler.
  *
- * Return: -EBUSY if @mod provides the active scheduler or a task is in its
- * text, else 0.
+ * Return: -EBUSY if @mod provides the active scheduler, a removal by force
+ * (O_TRUNC) is asked for, a task is in its text or the audit found a
+ * pointer into it, -ENOMEM, else 0.
  */
-int sched_live_module_busy(struct module *mod)
+int sched_live_module_busy(struct module *mod, unsigned int flags)
 {
-	struct sched_live_scheduler *active = READ_ONCE(sched_live_active);
 	struct sched_live_scheduler *sched;
 	bool provides = false;
 
-	if (active->owner == mod) {
+	/*
+	 * Held throughout: a switch that made @mod's scheduler active while
+	 * the checks below look at @mod would make them see a module in use
+	 * and, with the audit, warn about it.
+	 */
+	guard(mutex)(&sched_live_mutex);
+	if (sched_live_active->owner == mod) {
 		pr_warn("module '%s' is in use: its scheduler '%s' is active; switch to another first\n",
-			mod->name, active->name);
+			mod->name, sched_live_active->name);
 		return -EBUSY;
 	}
-	scoped_guard(mutex, &sched_live_mutex) {
-		list_for_each_entry(sched, &sched_live_schedulers, list)
-			provides |= sched->owner == mod;
+	list_for_each_entry(sched, &sched_live_schedulers, list)
+		provides |= sched->owner == mod;
+	if (!provides)
+		return 0;
+	/*
+	 * Nothing keeps a switch to @mod's scheduler from taking a reference
+	 * on @mod between here and try_stop_module(), which only a forced
+	 * removal ignores.
+	 */
+	if (IS_ENABLED(CONFIG_MODULE_FORCE_UNLOAD) && (flags & O_TRUNC)) {
+		pr_warn("module '%s' provides a scheduler: it cannot be removed by force; remove it without -f\n",
+			mod->name);
+		return -EBUSY;
 	}
-	return provides ? sched_live_module_text_busy(mod) : 0;
+	/*
+	 * What the module queued while it was active, it may still run: let
+	 * that run first, so that the audit sees only what stays.
+	 */
+	if (IS_ENABLED(CONFIG_SCHED_LIVE_AUDIT)) {
+		rcu_barrier();
+		sched_live_drain_stop_works();
+	}
+	return sched_live_module_text_busy(mod);
 }
 
 ssize_t sched_live_show_last_switch(char *buf)

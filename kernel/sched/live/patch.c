@@ -23,8 +23,10 @@
 #include <linux/atomic.h>
 #include <linux/cpu.h>
 #include <linux/ftrace.h>
+#include <linux/jump_label.h>
 #include <linux/kallsyms.h>
 #include <linux/memory.h>
+#include <linux/static_call.h>
 #include <linux/stop_machine.h>
 #include <linux/string.h>
 #include <linux/sync_core.h>
@@ -66,6 +68,21 @@ static bool sched_live_fits(unsigned long fn, unsigned long body)
 	return body + JMP32_INSN_SIZE <= fn + size;
 }
 
+/*
+ * Whether the bytes the jump at @body would replace hold a jump label or
+ * an inline static call, which their own code rewrites when a key flips
+ * or a call is retargeted: it would find the jump there, or the switch
+ * back would put stale bytes back over its change.  kprobes refuses the
+ * same text for the same reason.
+ */
+static bool sched_live_text_reserved(unsigned long body)
+{
+	void *start = (void *)body, *end = (void *)body + JMP32_INSN_SIZE - 1;
+
+	return jump_label_text_reserved(start, end) ||
+	       static_call_text_reserved(start, end);
+}
+
 /* Whether the body at @body returns at once: an empty function. */
 static bool sched_live_returns_at_once(unsigned long body)
 {
@@ -89,8 +106,9 @@ static bool sched_live_returns_at_once(unsigned long body)
  * nothing.
  *
  * Return: 0, -ENODATA if both are empty and the site too small, -ENOSPC
- * if the site is too small otherwise, or -EINVAL if either is not the
- * start of a function.
+ * if the site is too small otherwise, -EBUSY if its first bytes are a
+ * jump label or a static call, or -EINVAL if either is not the start of a
+ * function.
  */
 int sched_live_patch_check(const void *site, const void *target)
 {
@@ -99,7 +117,7 @@ int sched_live_patch_check(const void *site, const void *target)
 	if (!sched_live_is_function(from) || !sched_live_is_function(to))
 		return -EINVAL;
 	if (sched_live_fits(from, sched_live_body(from)))
-		return 0;
+		return sched_live_text_reserved(sched_live_body(from)) ? -EBUSY : 0;
 	if (sched_live_returns_at_once(sched_live_body(from)) &&
 	    sched_live_returns_at_once(sched_live_body(to)))
 		return -ENODATA;
@@ -139,13 +157,14 @@ int sched_live_patch_prepare(struct sched_live_patch *patch, const void *site,
  * @nr: how many
  * @apply: write the jumps, saving what they replace, rather than restore
  *	   what they replaced
+ * @w: the window whose CPUs wait for the writes, told of each one, or NULL
  *
  * Context: a stop_machine() callback, on one CPU, while the others wait
  * for it and then serialise (sync_core()) before they run any of the
  * text; the caller of stop_machine() holds text_mutex.
  */
 void sched_live_patch_write(struct sched_live_patch *patches, unsigned int nr,
-			    bool apply)
+			    bool apply, struct sched_live_window *w)
 {
 	unsigned int i;
 
@@ -156,6 +175,7 @@ void sched_live_patch_write(struct sched_live_patch *patches, unsigned int nr,
 			memcpy(patch->saved, patch->at, JMP32_INSN_SIZE);
 		text_poke_stopped(patch->at, apply ? patch->jump : patch->saved,
 				  JMP32_INSN_SIZE);
+		sched_live_window_progress(w);
 	}
 }
 
@@ -175,7 +195,8 @@ static int sched_live_patch_stopped(void *data)
 	struct sched_live_patch_work *work = data;
 
 	if (smp_processor_id() == work->patcher)
-		sched_live_patch_write(work->patches, work->nr, work->apply);
+		sched_live_patch_write(work->patches, work->nr, work->apply,
+				       &work->window);
 	sched_live_window_wait(&work->window, 0);
 	sync_core();
 	return 0;

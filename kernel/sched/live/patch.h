@@ -21,8 +21,10 @@ struct sched_live_patch {
 int sched_live_patch_check(const void *site, const void *target);
 int sched_live_patch_prepare(struct sched_live_patch *patch, const void *site,
 			     const void *target);
+struct sched_live_window;
+
 void sched_live_patch_write(struct sched_live_patch *patches, unsigned int nr,
-			    bool apply);
+			    bool apply, struct sched_live_window *w);
 int sched_live_patch_apply(struct sched_live_patch *patches, unsigned int nr);
 int sched_live_patch_revert(struct sched_live_patch *patches, unsigned int nr);
 

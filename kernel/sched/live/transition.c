@@ -23,6 +23,10 @@
  *     sched_live_adopt_slice()		   every task gets to's class of the
  *					   same rank, and to's code pointers
  *     sched_live_adopt_unlisted()	   so do the unhashed ones
+ *     sched_live_adopt_hrtimer()	   every queued timer with one of
+ *					   from's timer functions gets to's,
+ *					   whether the switch found its owner
+ *					   or not
  *     to->ops->attach_cpu()		   each CPU puts its tasks on to's
  *					   runqueue (enqueue RESTORE|MOVE|NOCLOCK)
  *   sched_live_complete_transition()	 drop the reference on from's module,
@@ -47,6 +51,7 @@
 #include <linux/cgroup.h>
 #include <linux/cpu.h>
 #include <linux/delay.h>
+#include <linux/hrtimer.h>
 #include <linux/jiffies.h>
 #include <linux/kallsyms.h>
 #include <linux/minmax.h>
@@ -63,6 +68,7 @@
 #include <linux/sync_core.h>
 #include <linux/timekeeping.h>
 
+#include "audit.h"
 #include "conflict.h"
 #include "core.h"
 #include "patch.h"
@@ -142,6 +148,7 @@ struct sched_live_transition {
 	u64				rebuild_end;
 
 	struct sched_live_switch_record	record;
+	struct sched_live_audit		*audit;
 };
 
 static DEFINE_SPINLOCK(sched_live_busy_lock);
@@ -417,8 +424,10 @@ static int sched_live_check_unlisted(struct sched_live_transition *tr, int cpu,
 /* The text switch proper; the other CPUs wait, then serialise. */
 static void sched_live_flip(struct sched_live_transition *tr)
 {
-	sched_live_patch_write(tr->from->patches, tr->from->nr_patches, false);
-	sched_live_patch_write(tr->to->patches, tr->to->nr_patches, true);
+	sched_live_patch_write(tr->from->patches, tr->from->nr_patches, false,
+			       &tr->window);
+	sched_live_patch_write(tr->to->patches, tr->to->nr_patches, true,
+			       &tr->window);
 	WRITE_ONCE(sched_live_active_ops, tr->to->ops);
 }
 
@@ -440,6 +449,20 @@ static void sched_live_adopt_unlisted(struct sched_live_transition *tr,
 	for (i = 0; i < set->nr; i++) {
 		if (!pid_alive(set->tasks[i]))
 			sched_live_adopt_task(tr, set->tasks[i]);
+	}
+}
+
+static void sched_live_adopt_hrtimer(struct hrtimer *timer, void *data)
+{
+	struct sched_live_transition *tr = data;
+	const struct sched_live_ops *from = tr->from->ops, *to = tr->to->ops;
+	int i;
+
+	for (i = 0; i < SCHED_LIVE_NR_TIMERS; i++) {
+		if (from->timers[i] && timer->function == from->timers[i]) {
+			timer->function = to->timers[i];
+			return;
+		}
 	}
 }
 
@@ -500,8 +523,10 @@ static int sched_live_transition_stopped(void *data)
 
 	sched_live_adopt_slice(tr, slot);
 	sched_live_adopt_unlisted(tr, set);
-	if (patcher)
+	if (patcher) {
 		tr->to->ops->adopt_global();
+		hrtimer_walk_queued(sched_live_adopt_hrtimer, tr);
+	}
 	sched_live_window_wait(&tr->window, SCHED_LIVE_ADOPTED);
 
 	atomic_add(set->nr, &tr->moved);
@@ -685,21 +710,26 @@ out:
 static int sched_live_text_check_stopped(void *data)
 {
 	struct sched_live_transition *tr = data;
+	unsigned int slot = atomic_inc_return(&tr->slots) - 1;
 
-	sched_live_check_slice(tr, atomic_inc_return(&tr->slots) - 1,
-			       smp_processor_id());
+	sched_live_check_slice(tr, slot, smp_processor_id());
+	if (!slot)
+		sched_live_audit_stopped(tr->audit);
 	return 0;
 }
 
 /**
- * sched_live_module_text_busy() - refuse to remove a module a task is in
+ * sched_live_module_text_busy() - refuse to remove a module still in use
  * @mod: a module that provides a scheduler that is not active
  *
  * A switch away from @mod let tasks that had nothing left to run of its
  * text but an epilogue keep their frames there.  They leave as soon as
- * they run again; until they have, @mod must stay.
+ * they run again; until they have, @mod must stay.  With
+ * CONFIG_SCHED_LIVE_AUDIT, so must a module that something still points
+ * into (audit.c), which the same stopped window looks for.
  *
- * Return: 0, -EBUSY with a line naming the task, or -ENOMEM.
+ * Return: 0, -EBUSY with a line naming the task or the pointer, or
+ * -ENOMEM.
  */
 int sched_live_module_text_busy(struct module *mod)
 {
@@ -707,8 +737,13 @@ int sched_live_module_text_busy(struct module *mod)
 	int ret;
 
 	sched_live_use_module_text(&tr, mod);
-	if (sched_live_alloc_checks(&tr, false))
+	tr.audit = sched_live_audit_alloc(mod);
+	if (IS_ENABLED(CONFIG_SCHED_LIVE_AUDIT) && !tr.audit)
 		return -ENOMEM;
+	if (sched_live_alloc_checks(&tr, false)) {
+		kfree(tr.audit);
+		return -ENOMEM;
+	}
 	atomic_set(&tr.slots, 0);
 	atomic_set(&tr.refused, 0);
 	cpus_read_lock();
@@ -722,8 +757,14 @@ int sched_live_module_text_busy(struct module *mod)
 			(void *)tr.busy_addr);
 		ret = -EBUSY;
 	}
-	if (tr.busy)
+	if (tr.busy) {
 		put_task_struct(tr.busy);
+		kfree(tr.audit);
+	} else if (ret) {
+		kfree(tr.audit);
+	} else {
+		ret = sched_live_audit_report(tr.audit);
+	}
 	kfree(tr.checks);
 	return ret;
 }

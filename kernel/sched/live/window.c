@@ -22,7 +22,15 @@
  *				   abandoned at, it abandons it, and every
  *				   CPU, the late one too once it arrives,
  *				   undoes its part and leaves
+ *   sched_live_window_progress()  in the callback, by a CPU that works
+ *				   long before its next barrier (the one
+ *				   that writes the jumps): a step done,
+ *				   from which the waiting CPUs count again
  *   sched_live_window_abandoned() after stop_machine(): whether it was
+ *
+ * A late CPU is one that has made no progress for that long: one that
+ * works, slowed down by a host that runs its vCPU a fraction of the time,
+ * is not.
  *
  * Past the barriers that may abandon the window the CPUs have changed what
  * the others depend on (a switch's flip), so a late CPU is reported once
@@ -105,6 +113,7 @@ void sched_live_window_open(struct sched_live_window *w)
 		atomic_set(&w->arrivals[i], 0);
 	memset(w->passed, 0, nr_cpu_ids * sizeof(*w->passed));
 	atomic_set(&w->reported, 0);
+	atomic_set(&w->progress, 0);
 }
 
 /* The first CPU that has not arrived at @barrier, and how many have not. */
@@ -197,18 +206,23 @@ bool sched_live_window_wait(struct sched_live_window *w, unsigned int barrier)
 {
 	atomic_t *arrivals = &w->arrivals[barrier];
 	unsigned int spins = 0;
+	int seen, progress;
 	u64 start, waited;
-	int seen;
 
 	sched_live_window_inject(w, barrier);
 	WRITE_ONCE(w->passed[smp_processor_id()], barrier + 1);
 	seen = atomic_inc_return(arrivals);
 	start = ktime_get_mono_fast_ns();
+	progress = atomic_read(&w->progress);
 	while (seen != w->nr_cpus) {
 		if (seen & SCHED_LIVE_WINDOW_ABANDONED)
 			return false;
 		cpu_relax();
 		if (++spins % SCHED_LIVE_WINDOW_SPINS_PER_CLOCK == 0) {
+			if (atomic_read(&w->progress) != progress) {
+				progress = atomic_read(&w->progress);
+				start = ktime_get_mono_fast_ns();
+			}
 			waited = ktime_get_mono_fast_ns() - start;
 			if (waited > SCHED_LIVE_WINDOW_WAIT_MS * NSEC_PER_MSEC &&
 			    sched_live_window_give_up(w, barrier, waited, &seen))

@@ -22,6 +22,8 @@
  *	      SCHED_LIVE_WINDOW_ABANDONED once one gave up on it
  * @passed: per CPU, how many barriers it has arrived at
  * @reported: a late CPU has been reported
+ * @progress: bumped by a CPU that works long before its next barrier, so
+ *	      that the CPUs waiting for it count from its last step
  */
 struct sched_live_window {
 	const char		*name;
@@ -32,6 +34,7 @@ struct sched_live_window {
 	atomic_t		arrivals[SCHED_LIVE_WINDOW_MAX_BARRIERS];
 	unsigned int		*passed;
 	atomic_t		reported;
+	atomic_t		progress;
 };
 
 int sched_live_window_init(struct sched_live_window *w, const char *name,
@@ -41,5 +44,12 @@ void sched_live_window_open(struct sched_live_window *w);
 bool sched_live_window_wait(struct sched_live_window *w, unsigned int barrier);
 bool sched_live_window_abandoned(const struct sched_live_window *w);
 void sched_live_window_destroy(struct sched_live_window *w);
+
+/* A step of a long phase: a CPU is late only when it stops making them. */
+static inline void sched_live_window_progress(struct sched_live_window *w)
+{
+	if (w)
+		atomic_inc(&w->progress);
+}
 
 #endif /* _KERNEL_SCHED_LIVE_WINDOW_H */

@@ -9,6 +9,10 @@
  *	print the scheduling attributes of PID on one line
  *   sched_live_syscalls set PID POLICY PRIORITY NICE [RUNTIME DEADLINE PERIOD]
  *	set them (POLICY as a number; the deadline ones in nanoseconds)
+ *   sched_live_syscalls burn RUNTIME DEADLINE PERIOD
+ *	become a deadline task, spend nine tenths of RUNTIME on the CPU
+ *	and exit: the kernel then keeps the task's bandwidth until its 0-lag
+ *	time, with a timer of the scheduler it exited under
  *
  * sched_setattr() and sched_getattr() for every policy (the deadline one
  * included), sched_setaffinity() and sched_getaffinity(), nice(),
@@ -24,6 +28,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef SCHED_DEADLINE
@@ -175,6 +180,33 @@ static int set(pid_t pid, int argc, char **argv)
 	return 0;
 }
 
+static long long cpu_time_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static int burn(char **argv)
+{
+	struct sched_live_attr attr = {
+		.size = sizeof(attr),
+		.sched_policy = SCHED_DEADLINE,
+		.sched_runtime = strtoull(argv[0], NULL, 0),
+		.sched_deadline = strtoull(argv[1], NULL, 0),
+		.sched_period = strtoull(argv[2], NULL, 0),
+	};
+	long long end;
+
+	if (set_attr(&attr))
+		return failed("set");
+	end = cpu_time_ns() + attr.sched_runtime / 10 * 9;
+	while (cpu_time_ns() < end)
+		;
+	return 0;
+}
+
 static int self_test(void)
 {
 	const struct sched_live_attr other = { .sched_policy = SCHED_OTHER,
@@ -217,9 +249,12 @@ int main(int argc, char **argv)
 		return show(atoi(argv[2]));
 	if ((argc == 6 || argc == 9) && !strcmp(argv[1], "set"))
 		return set(atoi(argv[2]), argc - 3, argv + 3);
+	if (argc == 5 && !strcmp(argv[1], "burn"))
+		return burn(argv + 2);
 	if (argc == 1)
 		return self_test();
-	fprintf(stderr, "usage: %s [show PID | set PID POLICY PRIORITY NICE [RUNTIME DEADLINE PERIOD]]\n",
+	fprintf(stderr, "usage: %s [show PID | set PID POLICY PRIORITY NICE\n"
+			"       [RUNTIME DEADLINE PERIOD] | burn RUNTIME DEADLINE PERIOD]\n",
 		argv[0]);
 	return 2;
 }

@@ -1,14 +1,14 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# The registry: a module registers a second scheduler entry and removes it;
-# bad registrations are refused and change nothing.
+# The registry: a module registers a second scheduler entry and removes it,
+# never by force; bad registrations are refused and change nothing.
 
 . "$(dirname "$0")/functions.sh"
 
 MOD=test_sched_live_entry
 
-setup_test_suite 5
+setup_test_suite 6
 
 start_test "writing the active name is a no-op"
 expect_write ok "$SYSFS/active" 'builtin\n'
@@ -47,6 +47,19 @@ sched_live: registered scheduler 'sched_live_test'
 % rmmod $MOD
 sched_live: unregistered scheduler 'sched_live_test'
 sched_live: no scheduler named 'sched_live_test'; see /sys/kernel/sched_live/available"
+
+start_test "a module that provides a scheduler is not removed by force"
+load_mod $MOD
+log "% rmmod -f $MOD"
+rmmod -f $MOD 2>/dev/null && fail "rmmod -f $MOD succeeded"
+expect_available "builtin sched_live_test"
+unload_mod $MOD
+check_result "% insmod $MOD
+sched_live: registered scheduler 'sched_live_test'
+% rmmod -f $MOD
+sched_live: module '$MOD' provides a scheduler: it cannot be removed by force; remove it without -f
+% rmmod $MOD
+sched_live: unregistered scheduler 'sched_live_test'"
 
 start_test "bad registrations are refused"
 expect_load EEXIST $MOD name=builtin
