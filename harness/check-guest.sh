@@ -87,6 +87,11 @@ check_guest()
 	[ "$cpus" = "$CPUS" ]
 	result $? "guest: $CPUS CPUs online (got ${cpus:-none})"
 
+	# The audit warns on the console when a removal finds something
+	# left pointing into the module: no splat means it never fired.
+	grep -qx CONFIG_SCHED_LIVE_AUDIT=y "$KOBJ/.config"
+	result $? "guest: every removal of a scheduler module is audited"
+
 	splats=$(grep -E "$SPLATS" "$CONSOLE" | head -5)
 	[ -z "$splats" ]
 	result $? "guest: no panic, BUG, WARN, lockdep or stall on the console"
