@@ -253,61 +253,47 @@ static void sched_live_audit_scheduler(struct sched_live_audit *audit)
 	rcu_read_unlock();
 }
 
-static void sched_live_audit_hrtimer(struct hrtimer *timer, void *arg)
+/* A queued callback: the object that holds it, or its function, is hit. */
+static void sched_live_audit_queued(struct sched_live_audit *audit,
+				    const char *what, const void *obj,
+				    const void *func)
 {
-	struct sched_live_audit *audit = arg;
-
-	if (sched_live_audit_points_in(audit, timer) ||
-	    sched_live_audit_points_in(audit, timer->function))
-		sched_live_audit_hit(audit, SCHED_LIVE_AUDIT_QUEUED,
-				     timer->function, "queued hrtimer %p", timer);
+	if (sched_live_audit_points_in(audit, obj) ||
+	    sched_live_audit_points_in(audit, func))
+		sched_live_audit_hit(audit, SCHED_LIVE_AUDIT_QUEUED, func,
+				     "%s %p", what, obj);
 }
 
+static void sched_live_audit_hrtimer(struct hrtimer *timer, void *arg)
+{
+	sched_live_audit_queued(arg, "queued hrtimer", timer, timer->function);
+}
+
+/* A timer, and the work that a delayed work's timer queues. */
 static void sched_live_audit_timer(struct timer_list *timer, void *arg)
 {
-	struct sched_live_audit *audit = arg;
 	struct delayed_work *dwork;
 
-	if (sched_live_audit_points_in(audit, timer) ||
-	    sched_live_audit_points_in(audit, timer->function))
-		sched_live_audit_hit(audit, SCHED_LIVE_AUDIT_QUEUED,
-				     timer->function, "pending timer %p", timer);
+	sched_live_audit_queued(arg, "pending timer", timer, timer->function);
 	if (timer->function != delayed_work_timer_fn)
 		return;
 	dwork = from_timer(dwork, timer, timer);
-	if (sched_live_audit_points_in(audit, dwork->work.func))
-		sched_live_audit_hit(audit, SCHED_LIVE_AUDIT_QUEUED,
-				     dwork->work.func, "delayed work %p", dwork);
+	sched_live_audit_queued(arg, "delayed work", dwork, dwork->work.func);
 }
 
 static void sched_live_audit_work(struct work_struct *work, void *arg)
 {
-	struct sched_live_audit *audit = arg;
-
-	if (sched_live_audit_points_in(audit, work) ||
-	    sched_live_audit_points_in(audit, work->func))
-		sched_live_audit_hit(audit, SCHED_LIVE_AUDIT_QUEUED,
-				     work->func, "queued work %p", work);
+	sched_live_audit_queued(arg, "queued work", work, work->func);
 }
 
 static void sched_live_audit_irq_work(struct irq_work *work, void *arg)
 {
-	struct sched_live_audit *audit = arg;
-
-	if (sched_live_audit_points_in(audit, work) ||
-	    sched_live_audit_points_in(audit, work->func))
-		sched_live_audit_hit(audit, SCHED_LIVE_AUDIT_QUEUED,
-				     work->func, "raised irq_work %p", work);
+	sched_live_audit_queued(arg, "raised irq_work", work, work->func);
 }
 
 static void sched_live_audit_rcu(struct rcu_head *head, void *arg)
 {
-	struct sched_live_audit *audit = arg;
-
-	if (sched_live_audit_points_in(audit, head) ||
-	    sched_live_audit_points_in(audit, head->func))
-		sched_live_audit_hit(audit, SCHED_LIVE_AUDIT_QUEUED,
-				     head->func, "RCU callback %p", head);
+	sched_live_audit_queued(arg, "RCU callback", head, head->func);
 }
 
 /*

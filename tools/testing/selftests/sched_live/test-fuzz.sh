@@ -30,7 +30,8 @@ KNOWN_LINES="^% |\
 ^sched_live: (un)?registered scheduler '[a-z]*'$|\
 ^sched_live: '[a-z]*' implements all the interface functions$|\
 ^sched_live: write to 'watchdog_timeout_ms' rejected: |\
-^sched_live: watchdog: .* rolling back to builtin$"
+^sched_live: watchdog: .* rolling back to builtin$|\
+^sched_live: watchdog: builtin is already active$"
 
 setup_test_suite 1
 
