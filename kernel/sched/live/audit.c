@@ -230,7 +230,8 @@ static void sched_live_audit_scheduler(struct sched_live_audit *audit)
 #ifdef CONFIG_SMP
 		sched_live_audit_words(audit, "root domain of CPU", cpu, rq->rd,
 				       sizeof(*rq->rd));
-		for (sd = rcu_dereference(rq->sd); sd; sd = sd->parent)
+		for (sd = rcu_dereference(rq->sd); sd;
+		     sd = rcu_dereference(sd->parent))
 			sched_live_audit_words(audit, "sched domain of CPU", cpu,
 					       sd, sizeof(*sd));
 #endif
