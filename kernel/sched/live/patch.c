@@ -157,7 +157,7 @@ int sched_live_patch_prepare(struct sched_live_patch *patch, const void *site,
  * @nr: how many
  * @apply: write the jumps, saving what they replace, rather than restore
  *	   what they replaced
- * @w: the window whose CPUs wait for the writes, told of each one, or NULL
+ * @w: the window whose CPUs wait for the writes, told of each one
  *
  * Context: a stop_machine() callback, on one CPU, while the others wait
  * for it and then serialise (sync_core()) before they run any of the

@@ -757,14 +757,12 @@ int sched_live_module_text_busy(struct module *mod)
 			(void *)tr.busy_addr);
 		ret = -EBUSY;
 	}
-	if (tr.busy) {
+	if (tr.busy)
 		put_task_struct(tr.busy);
+	if (ret)
 		kfree(tr.audit);
-	} else if (ret) {
-		kfree(tr.audit);
-	} else {
+	else
 		ret = sched_live_audit_report(tr.audit);
-	}
 	kfree(tr.checks);
 	return ret;
 }

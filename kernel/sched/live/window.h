@@ -48,8 +48,7 @@ void sched_live_window_destroy(struct sched_live_window *w);
 /* A step of a long phase: a CPU is late only when it stops making them. */
 static inline void sched_live_window_progress(struct sched_live_window *w)
 {
-	if (w)
-		atomic_inc(&w->progress);
+	atomic_inc(&w->progress);
 }
 
 #endif /* _KERNEL_SCHED_LIVE_WINDOW_H */
