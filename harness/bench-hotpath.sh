@@ -33,7 +33,7 @@ ROUNDS=${BENCH_ROUNDS:-6}
 ICOUNT=1
 [ "${BENCH_ICOUNT:-1}" = 1 ] || ICOUNT=
 
-[ -f "$KOBJ/arch/x86/boot/bzImage" ] && [ -d "$BUILD/initramfs" ] ||
+[ -f "$KOBJ/arch/x86/boot/bzImage" ] && [ -d "$GUEST_ROOT" ] ||
 	die "run harness/check.sh first: it builds the kernel and the guest"
 bash "$HARNESS/install-deps.sh" bench
 rm -rf "$OUT"

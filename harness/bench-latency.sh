@@ -17,7 +17,7 @@ set -euo pipefail
 
 OUT=$BUILD/bench-latency
 
-[ -f "$KOBJ/arch/x86/boot/bzImage" ] && [ -d "$BUILD/initramfs" ] ||
+[ -f "$KOBJ/arch/x86/boot/bzImage" ] && [ -d "$GUEST_ROOT" ] ||
 	die "run harness/check.sh first: it builds the kernel and the guest"
 bash "$HARNESS/install-deps.sh" bench
 rm -rf "$OUT"

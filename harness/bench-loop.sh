@@ -17,7 +17,7 @@ set -euo pipefail
 OUT=$BUILD/bench-loop
 TREE=$OUT/mysched
 
-[ -f "$KOBJ/arch/x86/boot/bzImage" ] && [ -d "$BUILD/initramfs" ] ||
+[ -f "$KOBJ/arch/x86/boot/bzImage" ] && [ -d "$GUEST_ROOT" ] ||
 	die "run harness/check.sh first: it builds the kernel and the guest"
 rm -rf "$OUT"
 mkdir -p "$OUT"
@@ -50,8 +50,8 @@ cp "$TREE/mysched.ko" "$OUT/stage/loop/"
 pack_initramfs "$OUT/stage" "$OUT/initramfs.cpio"
 GUEST_INITRD=$OUT/initramfs.cpio GUEST_CPUS=2 GUEST_APPEND="guest_mode=bench-loop" \
 	bash "$HARNESS/run-guest.sh" >/dev/null
-line=$(strip_cr "$BUILD/guest/results.tap" | grep '^bench-loop: ') ||
-	die "no figures from the guest; see $BUILD/guest/console.log"
+line=$(strip_cr "$GUEST_DIR/results.tap" | grep '^bench-loop: ') ||
+	die "no figures from the guest; see $GUEST_DIR/console.log"
 echo "$line"
 case $line in
 *change_seen=yes*) ;;

@@ -21,7 +21,7 @@ OUT=$BUILD/bench-switch
 THREADS=${BENCH_THREADS:-100,1000,10000}
 ROUNDS=${BENCH_ROUNDS:-5}
 
-[ -f "$KOBJ/arch/x86/boot/bzImage" ] && [ -d "$BUILD/initramfs" ] ||
+[ -f "$KOBJ/arch/x86/boot/bzImage" ] && [ -d "$GUEST_ROOT" ] ||
 	die "run harness/check.sh first: it builds the kernel and the guest"
 bash "$HARNESS/install-deps.sh" bench
 rm -rf "$OUT"
@@ -35,7 +35,7 @@ for cpus in ${BENCH_CPUS:-2 4}; do
 	GUEST_INITRD=$OUT/initramfs.cpio GUEST_CPUS=$cpus GUEST_TIMEOUT=3600 \
 		GUEST_APPEND="guest_mode=bench-switch bench_rounds=$ROUNDS bench_threads=$THREADS" \
 		bash "$HARNESS/run-guest.sh"
-	strip_cr "$BUILD/guest/results.tap" > "$OUT/guest-$cpus.txt"
+	strip_cr "$GUEST_DIR/results.tap" > "$OUT/guest-$cpus.txt"
 	sed -n 's/^bench-switch: /  /p' "$OUT/guest-$cpus.txt"
 	grep -q '^csv:' "$OUT/guest-$cpus.txt" || die "no figures from the guest"
 done

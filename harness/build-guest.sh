@@ -2,11 +2,13 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Build the selftests of tools/testing/selftests/sched_live against the
-# kernel in build/obj and pack them with busybox into build/initramfs.cpio.
+# kernel in build/obj and pack them with busybox into build/initramfs.cpio
+# (build/obj-distro and build/initramfs-distro.cpio with
+# SCHED_LIVE_KERNEL=distro).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-STAGE=$BUILD/initramfs
+STAGE=$GUEST_ROOT
 BUSYBOX=/bin/busybox
 
 rm -rf "$STAGE"
@@ -16,6 +18,15 @@ log "building selftests"
 make -s -C "$KSRC/tools/testing/selftests" TARGETS=sched_live \
 	KDIR="$KOBJ" CC="ccache gcc" \
 	INSTALL_PATH="$STAGE/kselftest" install >/dev/null
+
+# A kernel that checks module signatures gets its test modules signed with
+# the key its build made, as a distribution signs the modules it ships.
+if grep -qx CONFIG_MODULE_SIG=y "$KOBJ/.config"; then
+	for module in "$STAGE"/kselftest/sched_live/test_modules/*.ko; do
+		"$KOBJ/scripts/sign-file" sha256 "$KOBJ/certs/signing_key.pem" \
+			"$KOBJ/certs/signing_key.x509" "$module"
+	done
+fi
 
 # Busybox, with one symlink per applet; the kselftest runner needs a
 # timeout that takes --foreground, so that one is a wrapper.
@@ -32,5 +43,5 @@ install -m 0755 "$HARNESS/guest/timeout" "$STAGE/usr/bin/timeout"
 install -m 0755 "$HARNESS/guest/init" "$STAGE/init"
 install -m 0755 "$HARNESS/guest/demo.sh" "$STAGE/demo.sh"
 
-pack_initramfs "$STAGE" "$BUILD/initramfs.cpio"
-log "initramfs: $(du -h "$BUILD/initramfs.cpio" | cut -f1)"
+pack_initramfs "$STAGE" "$GUEST_CPIO"
+log "initramfs: $(du -h "$GUEST_CPIO" | cut -f1)"

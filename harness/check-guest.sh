@@ -9,9 +9,9 @@ set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
 CPUS=${GUEST_CPUS:-4}
-CONSOLE=${GUEST_OUT:-$BUILD/guest}/console.log
-RESULTS=${GUEST_OUT:-$BUILD/guest}/results.tap
-HANG=${GUEST_OUT:-$BUILD/guest}/hang.txt
+CONSOLE=${GUEST_OUT:-$GUEST_DIR}/console.log
+RESULTS=${GUEST_OUT:-$GUEST_DIR}/results.tap
+HANG=${GUEST_OUT:-$GUEST_DIR}/hang.txt
 
 # Kernel messages that mean the run is broken, whatever the tests said.
 SPLATS='Kernel panic|BUG:|WARNING:|Oops|general protection fault|INFO: task .* blocked|rcu: INFO|detected stalls?|UBSAN:|KASAN:|possible recursive locking|inconsistent lock state|possible circular locking|Call Trace:'

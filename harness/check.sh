@@ -12,7 +12,7 @@ set -uo pipefail
 link_build_dir
 mkdir -p "$BUILD/logs"
 # Start from no objects, as a fresh machine would; ccache keeps it cheap.
-rm -rf "$KOBJ"
+rm -rf "$KOBJ" "$BUILD/obj-distro"
 RESULTS=$BUILD/results.txt
 : > "$RESULTS"
 suite_start=$(date +%s)
@@ -76,6 +76,29 @@ collect static-checks "$HARNESS/static-checks.sh"
 step build-guest "$HARNESS/build-guest.sh" || summary
 step run-guest "$HARNESS/run-guest.sh"
 collect check-guest "$HARNESS/check-guest.sh"
+
+# The distro-shaped kernel (harness/distro.config), on two NUMA nodes with
+# nohz_full CPUs: the tests of the switch and of what it leaves behind.
+# Its lines are prefixed "distro kernel: "; a kernel that does not build
+# fails its step and skips its guest.
+DISTRO_TESTS=(test-sysfs.sh test-registry.sh test-switch.sh test-mysched.sh
+	      test-state.sh test-hotplug.sh test-load.sh test-pivot.sh
+	      test-conflict.sh test-removal.sh test-watchdog.sh)
+DISTRO=(SCHED_LIVE_KERNEL=distro
+	GUEST_APPEND="kselftest_test=$(printf 'sched_live:%s,' "${DISTRO_TESTS[@]}" | sed 's/,$//')")
+distro()
+{
+	env "${DISTRO[@]}" "$@" | sed -E 's/^(not )?ok /&distro kernel: /'
+}
+distro_steps()
+{
+	step build-kernel-distro env "${DISTRO[@]}" "$HARNESS/build-kernel.sh" || return
+	collect check-boundary-distro distro "$HARNESS/check-boundary.sh"
+	step build-guest-distro env "${DISTRO[@]}" "$HARNESS/build-guest.sh" || return
+	step run-guest-distro env "${DISTRO[@]}" "$HARNESS/run-guest.sh"
+	collect check-guest-distro distro "$HARNESS/check-guest.sh"
+}
+distro_steps
 
 # The switch tests once more, with CPU hogs on the host's CPUs, so that a
 # race that needs a slow vCPU shows up here rather than on a busy machine.

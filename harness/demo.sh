@@ -17,8 +17,8 @@ GUEST_APPEND=guest_mode=demo "$HARNESS/run-guest.sh"
 echo "The scheduler boundary this build computed (build/obj/kernel/sched/live/boundary.md):"
 sed -n '/^## Counts/,/^## Interface/p' "$KOBJ/kernel/sched/live/boundary.md" | sed '1d;$d'
 
-strip_cr "$BUILD/guest/results.tap" | grep -v '^# guest-'
-strip_cr "$BUILD/guest/results.tap" | grep -q '^# guest-done$' ||
+strip_cr "$GUEST_DIR/results.tap" | grep -v '^# guest-'
+strip_cr "$GUEST_DIR/results.tap" | grep -q '^# guest-done$' ||
 	die "the guest did not finish; see build/guest/console.log"
-[ "$(strip_cr "$BUILD/guest/results.tap" | grep -c '^downtime: .* result 0,')" = 2 ] ||
+[ "$(strip_cr "$GUEST_DIR/results.tap" | grep -c '^downtime: .* result 0,')" = 2 ] ||
 	die "a switch failed; see build/guest/console.log"

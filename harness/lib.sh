@@ -14,7 +14,31 @@ HARNESS=$TOP/harness
 CACHE=${SCHED_LIVE_CACHE:-$HOME/.cache/sched_live}
 BUILD=${SCHED_LIVE_BUILD:-$CACHE/build}
 KSRC=$BUILD/linux
-KOBJ=$BUILD/obj
+
+# The test kernel: "lean" (tinyconfig + harness/lean.config) or "distro"
+# (the same + harness/distro.config, shaped like Debian's 6.12 amd64
+# kernel, booted on two NUMA nodes with nohz_full CPUs).  Each has its own
+# objects, guest root, guest output and QEMU topology.
+TEST_KERNEL=${SCHED_LIVE_KERNEL:-lean}
+case $TEST_KERNEL in
+lean)
+	KERNEL_SUFFIX=
+	CONFIG_FRAGMENTS=(lean.config)
+	;;
+distro)
+	KERNEL_SUFFIX=-distro
+	CONFIG_FRAGMENTS=(lean.config distro.config)
+	;;
+*)
+	printf '[sched_live] error: SCHED_LIVE_KERNEL=%s: not lean or distro\n' \
+		"$TEST_KERNEL" >&2
+	exit 1
+	;;
+esac
+KOBJ=$BUILD/obj$KERNEL_SUFFIX
+GUEST_ROOT=$BUILD/initramfs$KERNEL_SUFFIX
+GUEST_CPIO=$BUILD/initramfs$KERNEL_SUFFIX.cpio
+GUEST_DIR=$BUILD/guest$KERNEL_SUFFIX
 
 # The Debian package version the series is tested on.  fetch-base.sh falls
 # back to the newest 6.12 package, loudly, when this one is gone.
@@ -59,14 +83,23 @@ kmake()
 		-j"$JOBS" "$@"
 }
 
-# configure_kernel - tinyconfig with harness/lean.config merged on top, in
-# $KOBJ for the tree in $KSRC
+# config_fragments - the test kernel's fragments, in the order they merge
+config_fragments()
+{
+	printf "$HARNESS/%s\n" "${CONFIG_FRAGMENTS[@]}"
+}
+
+# configure_kernel - tinyconfig with the test kernel's fragments merged on
+# top, in $KOBJ for the tree in $KSRC
 configure_kernel()
 {
+	local fragments
+
+	mapfile -t fragments < <(config_fragments)
 	mkdir -p "$KOBJ"
 	kmake tinyconfig >/dev/null
 	"$KSRC/scripts/kconfig/merge_config.sh" -Q -m -O "$KOBJ" \
-		"$KOBJ/.config" "$HARNESS/lean.config" >/dev/null
+		"$KOBJ/.config" "${fragments[@]}" >/dev/null
 	kmake olddefconfig >/dev/null
 }
 
@@ -85,7 +118,7 @@ result()
 # then pack_initramfs DIR
 stage_guest_mode()
 {
-	cp -a "$BUILD/initramfs" "$2"
+	cp -a "$GUEST_ROOT" "$2"
 	install -m 0755 "$HARNESS/guest/$1.sh" "$2/$1.sh"
 	install -m 0755 "$HARNESS/guest/init" "$2/init"
 }

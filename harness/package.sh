@@ -30,7 +30,7 @@ SUITE=bookworm
 # headers package, links libelf.
 ROOT_PACKAGES=gcc,make,libc6-dev,libelf1,patch,kmod
 
-[ -f "$KOBJ/arch/x86/boot/bzImage" ] && [ -d "$BUILD/initramfs" ] ||
+[ -f "$KOBJ/arch/x86/boot/bzImage" ] && [ -d "$GUEST_ROOT" ] ||
 	die "run harness/check.sh first: it builds the test kernel and the guest"
 "$HARNESS/install-deps.sh" package
 
@@ -114,7 +114,7 @@ step_boot()
 	stage_guest_mode package "$PKG/stage"
 	mkdir -p "$PKG/stage/pkg/foreign"
 	cp "$ROOT/root/mysched/mysched/mysched.ko" "$PKG/stage/pkg/"
-	cp "$BUILD/initramfs/kselftest/sched_live/test_modules/mysched.ko" \
+	cp "$GUEST_ROOT/kselftest/sched_live/test_modules/mysched.ko" \
 		"$PKG/stage/pkg/foreign/"
 	pack_initramfs "$PKG/stage" "$PKG/initramfs.cpio"
 	GUEST_OUT=$out GUEST_KERNEL="$PKG/image/boot/vmlinuz-$release" \

@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Boot build/obj's bzImage with build/initramfs.cpio in QEMU (TCG) under a
-# hard timeout.  The console goes to build/guest/console.log, the guest's
-# TAP to build/guest/results.tap.  The guest powers itself off; panics
+# hard timeout (with SCHED_LIVE_KERNEL=distro: build/obj-distro's, with
+# build/initramfs-distro.cpio, output in build/guest-distro).  The console
+# goes to build/guest/console.log, the guest's TAP to
+# build/guest/results.tap.  The guest powers itself off; panics
 # reboot, which -no-reboot turns into an exit; anything else is killed by
 # the timeout.  A guest that prints nothing on either port for
 # GUEST_SILENCE seconds (300) has hung: where each vCPU is
@@ -29,7 +31,7 @@ set -euo pipefail
 
 CPUS=${GUEST_CPUS:-4}
 TIMEOUT=${GUEST_TIMEOUT:-1800}
-OUT=${GUEST_OUT:-$BUILD/guest}
+OUT=${GUEST_OUT:-$GUEST_DIR}
 SILENCE=${GUEST_SILENCE:-300}
 KERNEL=${GUEST_KERNEL:-$KOBJ/arch/x86/boot/bzImage}
 # The System.map of the kernel's build directory, unless said otherwise.
@@ -41,6 +43,22 @@ SYSTEM_MAP=${GUEST_SYSTEM_MAP:-${KERNEL%/arch/x86/boot/bzImage}/System.map}
 # the guest then runs an order of magnitude slower, and its tests time out.
 # sysrq_always_enabled: a hung guest is asked where it is with SysRq.
 APPEND="console=ttyS0 panic=-1 oops=panic printk.devkmsg=on log_buf_len=4M tsc=reliable sysrq_always_enabled ${GUEST_APPEND:-}"
+
+# The distro kernel boots the way distro kernels run: on two sockets of
+# two-thread cores (SMT, which core scheduling needs), each socket a NUMA
+# node with half of the memory, and with the second node's CPUs in full
+# dynticks (nohz_full), CPU 0 keeping the housekeeping.
+SMP=$CPUS
+TOPOLOGY=()
+if [ "$TEST_KERNEL" = distro ] && [ $((CPUS % 4)) -eq 0 ]; then
+	half=$((CPUS / 2))
+	SMP=$CPUS,sockets=2,cores=$((CPUS / 4)),threads=2
+	TOPOLOGY=(-object memory-backend-ram,id=mem0,size=512M
+		  -object memory-backend-ram,id=mem1,size=512M
+		  -numa node,nodeid=0,cpus=0-$((half - 1)),memdev=mem0
+		  -numa node,nodeid=1,cpus=$half-$((CPUS - 1)),memdev=mem1)
+	APPEND+=" nohz_full=$half-$((CPUS - 1))"
+fi
 
 MONITOR=${GUEST_MONITOR:-$OUT/monitor.sock}
 CONSOLE=$OUT/console.sock
@@ -123,9 +141,9 @@ report_hang()
 log "booting guest: $CPUS vCPUs, TCG, timeout ${TIMEOUT}s"
 start=$(date +%s)
 timeout -k 10 "$TIMEOUT" qemu-system-x86_64 \
-	-machine pc -accel tcg -cpu max -smp "$CPUS" -m 1G "${ICOUNT[@]}" \
+	-machine pc -accel tcg -cpu max -smp "$SMP" -m 1G "${TOPOLOGY[@]}" "${ICOUNT[@]}" \
 	-kernel "$KERNEL" \
-	-initrd "${GUEST_INITRD:-$BUILD/initramfs.cpio}" \
+	-initrd "${GUEST_INITRD:-$GUEST_CPIO}" \
 	-append "$APPEND" \
 	-display none -no-reboot \
 	-monitor unix:"$MONITOR",server,nowait \

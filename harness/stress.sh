@@ -18,7 +18,7 @@ CPUS=${STRESS_CPUS:-4}
 # A directory of its own, so that test runs can go on meanwhile.
 export GUEST_OUT=$BUILD/stress
 
-[ -f "$KOBJ/arch/x86/boot/bzImage" ] && [ -f "$BUILD/initramfs.cpio" ] ||
+[ -f "$KOBJ/arch/x86/boot/bzImage" ] && [ -f "$GUEST_CPIO" ] ||
 	die "run harness/check.sh first: it builds the kernel and the guest"
 
 log "$CYCLES stress cycles, $FUZZ seconds of fuzzing, $CPUS vCPUs"
