@@ -2,7 +2,7 @@
 #
 # Shortcuts for developers; the scripts in harness/ do the work.
 
-.PHONY: demo check patches check-bisect bench bench-boundary bench-hotpath bench-switch bench-latency bench-loop stress package clean
+.PHONY: demo check patches check-bisect bench bench-boundary bench-hotpath bench-switch bench-latency bench-loop stress package distro-check clean
 
 demo:
 	bash harness/demo.sh
@@ -52,6 +52,12 @@ stress:
 # package alone, and the packaged kernel switching to it in QEMU (slow).
 package:
 	bash harness/package.sh
+
+# Debian's own 6.12 amd64 config with CONFIG_SCHED_LIVE: bzImage and
+# mysched built, booted in QEMU, switched both ways (slow: about an hour
+# on 2 cores).
+distro-check:
+	bash harness/distro-check.sh
 
 clean:
 	rm -rf build

@@ -50,6 +50,9 @@ ensure "${PACKAGES[@]}"
 [ "${1:-}" != bench ] || ensure python3-matplotlib
 # The distribution flow: harness/install-deps.sh package
 [ "${1:-}" != package ] || ensure debhelper debootstrap dpkg-dev
+# Debian's own config (harness/distro-check.sh): the config, and what it
+# builds with (BTF needs pahole; the bzImage is zstd-compressed)
+[ "${1:-}" != distro-check ] || ensure linux-config-6.12 dwarves zstd
 # The GCC plugin must be built against the headers of the gcc that runs it.
 ensure "gcc-$(gcc -dumpversion | cut -d. -f1)-plugin-dev"
 log "host packages present"
