@@ -19,11 +19,12 @@ else
 	exit 0
 fi
 
-python3 - "$BOUNDARY" <<'PY'
+python3 - "$BOUNDARY" "$KOBJ/.config" <<'PY'
 import json
 import sys
 
 boundary = json.load(open(sys.argv[1]))
+config = set(open(sys.argv[2]).read().split("\n"))
 sets = {f"F_{k}": v for k, v in boundary["functions"].items()}
 sets.update({f"D_{k}": v for k, v in boundary["variables"].items()})
 print("# " + ", ".join(f"{k} {len(v)}" for k, v in sorted(sets.items())))
@@ -33,9 +34,11 @@ expected = {
                     "schedule_tail", "set_user_nice",
                     "__schedule_pick", "__schedule_finish",
                     "kernel/sched/build_policy.c:__do_sys_sched_yield"],
-    # Kernel-owned: a sleeper's frames, from schedule() down to the switch.
+    # Kernel-owned: a sleeper's frames, from schedule() down to the switch;
+    # what queues the first of a task group's RCU stages.
     "F_external": ["schedule", "kernel/sched/core.c:__schedule",
-                   "preempt_schedule_irq", "schedule_idle"],
+                   "preempt_schedule_irq", "schedule_idle",
+                   "sched_destroy_group"],
     "F_internal": ["kernel/sched/fair.c:enqueue_task_fair",
                    "kernel/sched/core.c:finish_task_switch"],
     "D_shared": ["runqueues", "root_task_group", "task_groups",
@@ -43,6 +46,12 @@ expected = {
     "D_private": ["fair_sched_class", "rt_sched_class",
                   "kernel/sched/build_policy.c:rt_push_head"],
 }
+# With PREEMPT_DYNAMIC: a task preempted at cond_resched() has its frame,
+# and only vmlinux installs the static calls' targets.
+if "CONFIG_PREEMPT_DYNAMIC=y" in config:
+    expected["F_external"] += ["__cond_resched", "sched_dynamic_update",
+                               "sched_dynamic_klp_enable",
+                               "kernel/sched/core.c:klp_cond_resched"]
 for set_name, names in expected.items():
     for name in names:
         ok = name in sets[set_name]
