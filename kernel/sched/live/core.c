@@ -279,6 +279,21 @@ static void sched_live_drain_stop_works(void)
 	cpus_read_unlock();
 }
 
+/*
+ * Let run what a scheduler queued while it was active and may still run
+ * its text: RCU callbacks and stop works (migration, active balancing).
+ * rcu_barrier() waits for the callbacks queued before it, not for those
+ * they queue; a task group's release chains two stages, of which vmlinux
+ * queues the first (boundary.conf: sched_destroy_group()), so what a
+ * module queued is a last stage, and one barrier is enough.  The audit
+ * finds one that is not.
+ */
+static void sched_live_run_queued(void)
+{
+	rcu_barrier();
+	sched_live_drain_stop_works();
+}
+
 /**
  * sched_live_unregister() - remove a scheduler from the registry
  * @sched: a scheduler registered with sched_live_register()
@@ -289,7 +304,8 @@ static void sched_live_drain_stop_works(void)
  * the switch away from it was made (the stack check); what its code queued
  * while it was active can still run it, though: RCU callbacks (a task
  * group's release, a root domain's) and stop works (migration, active
- * balancing).  Both are waited for here, before the text goes away.
+ * balancing).  Both are waited for here (sched_live_run_queued()), before
+ * the text goes away.
  */
 void sched_live_unregister(struct sched_live_scheduler *sched)
 {
@@ -301,8 +317,7 @@ void sched_live_unregister(struct sched_live_scheduler *sched)
 		kfree(sched->sites);
 		sched->sites = NULL;
 	}
-	rcu_barrier();
-	sched_live_drain_stop_works();
+	sched_live_run_queued();
 	pr_info("unregistered scheduler '%s'\n", sched->name);
 }
 EXPORT_SYMBOL_GPL(sched_live_unregister);
@@ -489,10 +504,8 @@ int sched_live_module_busy(struct module *mod, unsigned int flags)
 	 * What the module queued while it was active, it may still run: let
 	 * that run first, so that the audit sees only what stays.
 	 */
-	if (IS_ENABLED(CONFIG_SCHED_LIVE_AUDIT)) {
-		rcu_barrier();
-		sched_live_drain_stop_works();
-	}
+	if (IS_ENABLED(CONFIG_SCHED_LIVE_AUDIT))
+		sched_live_run_queued();
 	return sched_live_module_text_busy(mod);
 }
 

@@ -83,6 +83,24 @@ static bool sched_live_text_reserved(unsigned long body)
 	       static_call_text_reserved(start, end);
 }
 
+/**
+ * sched_live_is_return_thunk() - whether a jump to @to is a return
+ * @to: the target of a jump
+ *
+ * With return thunks the compiler emits every "ret" as a jump to
+ * __x86_return_thunk, and apply_returns() rewrites it at boot (and at a
+ * module's load) into "ret" or into a jump to the thunk the mitigations
+ * chose for this CPU, x86_return_thunk.
+ *
+ * Return: true if @to is one of them.
+ */
+bool sched_live_is_return_thunk(unsigned long to)
+{
+	return IS_ENABLED(CONFIG_MITIGATION_RETHUNK) &&
+	       (to == (unsigned long)x86_return_thunk ||
+		to == (unsigned long)__x86_return_thunk);
+}
+
 /* Whether the body at @body returns at once: an empty function. */
 static bool sched_live_returns_at_once(unsigned long body)
 {
@@ -90,10 +108,9 @@ static bool sched_live_returns_at_once(unsigned long body)
 
 	if (insn[0] == RET_INSN_OPCODE)
 		return true;
-	/* With return thunks, "ret" is a jump to the thunk. */
 	return insn[0] == JMP32_INSN_OPCODE &&
-	       body + JMP32_INSN_SIZE + *(const s32 *)(insn + 1) ==
-	       (unsigned long)__x86_return_thunk;
+	       sched_live_is_return_thunk(body + JMP32_INSN_SIZE +
+					  *(const s32 *)(insn + 1));
 }
 
 /**

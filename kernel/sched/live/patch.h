@@ -18,6 +18,7 @@ struct sched_live_patch {
 	u8	jump[JMP32_INSN_SIZE];
 };
 
+bool sched_live_is_return_thunk(unsigned long to);
 int sched_live_patch_check(const void *site, const void *target);
 int sched_live_patch_prepare(struct sched_live_patch *patch, const void *site,
 			     const void *target);

@@ -4,6 +4,8 @@
 
 #include <linux/types.h>
 
+struct insn;
+struct sched_live_patch;
 struct task_struct;
 
 /*
@@ -22,6 +24,9 @@ struct sched_live_range {
  * @nr: how many ranges
  * @epilogues_pass: a task that has nothing left to run of the text but an
  *		    epilogue does not count; for text that stays
+ * @jumps: the jumps the switch writes, sorted by address; a task inside
+ *	   one of them past its first byte always counts
+ * @nr_jumps: how many
  * @found: the task found, if any
  * @addr: the address in its stack that lies in @ranges
  * @entries: room for one stack trace
@@ -30,6 +35,8 @@ struct sched_live_stack_check {
 	const struct sched_live_range	*ranges;
 	unsigned int			nr;
 	bool				epilogues_pass;
+	const struct sched_live_patch	*jumps;
+	unsigned int			nr_jumps;
 	struct task_struct		*found;
 	unsigned long			addr;
 	unsigned long			entries[64];
@@ -38,6 +45,8 @@ struct sched_live_stack_check {
 const struct sched_live_range *
 sched_live_find_range(unsigned long addr, const struct sched_live_range *ranges,
 		      unsigned int nr);
+bool sched_live_plain_insn(const struct insn *insn);
+bool sched_live_only_returns(unsigned long addr);
 int sched_live_stack_check_task(struct sched_live_stack_check *check,
 				struct task_struct *t);
 int sched_live_stack_find(struct sched_live_stack_check *check);

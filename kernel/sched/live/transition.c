@@ -14,7 +14,7 @@
  *					   into, the bypassed text, and every
  *					   task has one of from's classes
  *     from->ops->detach_cpu()		   each CPU takes its tasks off from's
- *					   runqueue (dequeue SAVE|MOVE|NOCLOCK)
+ *					   runqueue (dequeue SAVE|NOCLOCK)
  *     sched_live_check_unlisted()	   the stack check of the tasks it took
  *					   that exit has unhashed, which the
  *					   task list no longer shows
@@ -28,7 +28,7 @@
  *					   whether the switch found its owner
  *					   or not
  *     to->ops->attach_cpu()		   each CPU puts its tasks on to's
- *					   runqueue (enqueue RESTORE|MOVE|NOCLOCK)
+ *					   runqueue (enqueue RESTORE|NOCLOCK)
  *   sched_live_complete_transition()	 drop the reference on from's module,
  *					 record the switch, tell userspace
  *   sched_live_trace_switch()		 one trace event per phase, and one
@@ -64,6 +64,7 @@
 #include <linux/sched/stat.h>
 #include <linux/sched_live.h>
 #include <linux/slab.h>
+#include <linux/sort.h>
 #include <linux/stop_machine.h>
 #include <linux/sync_core.h>
 #include <linux/timekeeping.h>
@@ -121,10 +122,16 @@ struct sched_live_transition {
 	struct sched_live_scheduler	*from;
 	struct sched_live_scheduler	*to;
 
-	/* The text the switch bypasses: from's, unless from is builtin. */
+	/*
+	 * The text the switch bypasses: vmlinux's replaced functions when
+	 * from is builtin, else from's module text and, when to is a module
+	 * too, the vmlinux functions only to takes over; own_ranges when the
+	 * switch made the list.
+	 */
 	const struct sched_live_range	*ranges;
 	unsigned int			nr_ranges;
 	struct sched_live_range		module_text;
+	struct sched_live_range		*own_ranges;
 
 	/* Per CPU, by CPU number. */
 	struct sched_live_cpu_tasks	**sets;
@@ -210,6 +217,62 @@ static void sched_live_use_module_text(struct sched_live_transition *tr,
 	tr->nr_ranges = 1;
 }
 
+/* Whether @sched writes a jump in [@start, @end); its jumps are sorted. */
+static bool sched_live_jumps_in(const struct sched_live_scheduler *sched,
+				unsigned long start, unsigned long end)
+{
+	unsigned int lo = 0, hi = sched->nr_patches, mid;
+
+	/* lo: the first jump at or above @start */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((unsigned long)sched->patches[mid].at < start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < sched->nr_patches &&
+	       (unsigned long)sched->patches[lo].at < end;
+}
+
+/*
+ * The text to check when one module takes over from another: the old
+ * module's, and the vmlinux functions the new one writes a jump into and
+ * the old one did not (it implements functions the old one does not),
+ * which tasks may be running.  Module memory lies above the kernel's
+ * text, so the ranges stay sorted.
+ */
+static int sched_live_use_both_texts(struct sched_live_transition *tr,
+				     struct module *mod)
+{
+	const struct sched_live_range *replaced;
+	struct sched_live_range *ranges;
+	unsigned int nr, i, n = 0;
+	int ret;
+
+	ret = sched_live_replaced_text(&replaced, &nr);
+	if (ret)
+		return ret;
+	ranges = kvcalloc(nr + 1, sizeof(*ranges), GFP_KERNEL);
+	if (!ranges)
+		return -ENOMEM;
+	for (i = 0; i < nr; i++) {
+		if (sched_live_jumps_in(tr->to, replaced[i].start, replaced[i].end) &&
+		    !sched_live_jumps_in(tr->from, replaced[i].start, replaced[i].end))
+			ranges[n++] = replaced[i];
+	}
+	sched_live_use_module_text(tr, mod);
+	if (WARN_ON_ONCE(n && ranges[n - 1].end > tr->module_text.start)) {
+		kvfree(ranges);
+		return -EINVAL;
+	}
+	ranges[n++] = tr->module_text;
+	tr->own_ranges = ranges;
+	tr->ranges = ranges;
+	tr->nr_ranges = n;
+	return 0;
+}
+
 /* One stack check per CPU, over the text in @tr. */
 static int sched_live_alloc_checks(struct sched_live_transition *tr,
 				   bool epilogues_pass)
@@ -223,6 +286,10 @@ static int sched_live_alloc_checks(struct sched_live_transition *tr,
 		tr->checks[cpu].ranges = tr->ranges;
 		tr->checks[cpu].nr = tr->nr_ranges;
 		tr->checks[cpu].epilogues_pass = epilogues_pass;
+		if (tr->to) {
+			tr->checks[cpu].jumps = tr->to->patches;
+			tr->checks[cpu].nr_jumps = tr->to->nr_patches;
+		}
 	}
 	return 0;
 }
@@ -255,7 +322,19 @@ nomem:
 	return -ENOMEM;
 }
 
-/* The jumps that make @sched active: one per implementation with a site. */
+static int sched_live_jump_cmp(const void *a, const void *b)
+{
+	const struct sched_live_patch *x = a, *y = b;
+
+	if (x->at == y->at)
+		return 0;
+	return x->at < y->at ? -1 : 1;
+}
+
+/*
+ * The jumps that make @sched active: one per implementation with a site,
+ * sorted by address for the stack check.
+ */
 static int sched_live_plan_jumps(struct sched_live_scheduler *sched)
 {
 	struct sched_live_patch *patches;
@@ -280,6 +359,7 @@ static int sched_live_plan_jumps(struct sched_live_scheduler *sched)
 		}
 		nr++;
 	}
+	sort(patches, nr, sizeof(*patches), sched_live_jump_cmp, NULL);
 	sched->patches = patches;
 	sched->nr_patches = nr;
 	return 0;
@@ -306,13 +386,14 @@ static int sched_live_init_transition(struct sched_live_transition *tr)
 	if (ret)
 		goto put;
 
-	if (mod) {
+	if (mod && tr->to->owner)
+		ret = sched_live_use_both_texts(tr, mod);
+	else if (mod)
 		sched_live_use_module_text(tr, mod);
-	} else {
+	else
 		ret = sched_live_replaced_text(&tr->ranges, &tr->nr_ranges);
-		if (ret)
-			goto drop;
-	}
+	if (ret)
+		goto drop;
 	ret = sched_live_alloc_sets(tr);
 	if (ret)
 		goto drop;
@@ -338,6 +419,7 @@ destroy:
 free:
 	sched_live_free_sets(tr);
 drop:
+	kvfree(tr->own_ranges);
 	sched_live_drop_jumps(tr->to);
 put:
 	module_put(tr->to->owner);
@@ -691,6 +773,7 @@ int sched_live_switch(struct sched_live_scheduler *from,
 		put_task_struct(tr.busy);
 	sched_live_window_destroy(&tr.window);
 	sched_live_free_sets(&tr);
+	kvfree(tr.own_ranges);
 	if (ret) {
 		if (!from->owner)
 			sched_live_release_text();

@@ -452,12 +452,14 @@ std::string section_of(tree decl)
 
 /*
  * A variable that lives for the whole run: a global or a local static, but
- * not a global register variable such as current_stack_pointer.
+ * not a global register variable such as current_stack_pointer, nor a
+ * constant the compiler made of an initializer ("*.LC0"), which every unit
+ * that copies from it emits for itself.
  */
 bool is_static_storage_var(tree t)
 {
 	return TREE_CODE(t) == VAR_DECL && (TREE_STATIC(t) || DECL_EXTERNAL(t)) &&
-	       !DECL_HARD_REGISTER(t);
+	       !DECL_HARD_REGISTER(t) && !DECL_IN_CONSTANT_POOL(t);
 }
 
 /* Collects what one function body uses. */
@@ -1013,10 +1015,12 @@ public:
 
 	/*
 	 * The text of the functions of those files as the compiler emitted
-	 * it, clones included, by the boundary key of the function it came
-	 * from, in the section __sched_live_text: a live switch checks that
-	 * no task executes in, or returns into, the text it bypasses.  Only
-	 * once the unit is compiled is it known which functions have text.
+	 * it, clones and the cold parts it split off ("<name>.cold")
+	 * included, by the boundary key of the function it came from, in the
+	 * section __sched_live_text: a live switch checks that no task
+	 * executes in, or returns into, the text it bypasses.  Only once the
+	 * unit is compiled is it known which functions have text, and which
+	 * have a cold part: the assembler is asked.
 	 */
 	void list_text() const
 	{
@@ -1036,23 +1040,39 @@ public:
 				IDENTIFIER_POINTER(DECL_NAME(origin)) :
 				unit + ":" + IDENTIFIER_POINTER(DECL_NAME(origin));
 			const std::string label = ".Lsched_live_text" + std::to_string(n++);
+			const char *const name =
+				IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(decl));
 
 			fprintf(asm_out_file,
-				"\t.pushsection __sched_live_text,\"a\"\n"
-				"\t.balign 8\n"
-				"\t.quad %s\n"
-				"\t.quad %s\n"
-				"\t.popsection\n"
 				"\t.pushsection .rodata.str1.1,\"aMS\",@progbits,1\n"
 				"%s:\t.asciz \"%s\"\n"
 				"\t.popsection\n",
-				label.c_str(),
-				IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(decl)),
 				label.c_str(), key.c_str());
+			list_text_entry(label, name, "");
+			list_text_entry(label, name, ".cold");
 		}
 	}
 
 private:
+	/* One entry of __sched_live_text; a cold part only if there is one. */
+	static void list_text_entry(const std::string &label, const char *name,
+				    const char *suffix)
+	{
+		const bool optional = *suffix;
+
+		if (optional)
+			fprintf(asm_out_file, "\t.ifdef %s%s\n", name, suffix);
+		fprintf(asm_out_file,
+			"\t.pushsection __sched_live_text,\"a\"\n"
+			"\t.balign 8\n"
+			"\t.quad %s\n"
+			"\t.quad %s%s\n"
+			"\t.popsection\n",
+			label.c_str(), name, suffix);
+		if (optional)
+			fprintf(asm_out_file, "\t.endif\n");
+	}
+
 	void publish_variables() const
 	{
 		varpool_node *var;

@@ -34,9 +34,10 @@ BoundaryConfig::Entries parse_entries(const JsonFields &fields, const char *key)
 // A misspelt key would otherwise silently drop a whole list.
 void check_keys(const JsonFields &fields)
 {
-	static constexpr std::array<const char *, 7> known = {
+	static constexpr std::array<const char *, 9> known = {
 		"files", "interface", "interface_prefixes",
-		"external", "shared", "private", "data_default",
+		"external", "external_when_built", "shared", "private",
+		"data_default", "shared_state_types",
 	};
 
 	for (const auto &item : fields.object().items()) {
@@ -85,8 +86,10 @@ BoundaryConfig BoundaryConfig::parse(const std::string &text,
 				 "make every function an interface");
 	config.interface_ = parse_entries(fields, "interface");
 	config.external_ = parse_entries(fields, "external");
+	config.external_when_built_ = parse_entries(fields, "external_when_built");
 	config.shared_ = parse_entries(fields, "shared");
 	config.private_ = parse_entries(fields, "private");
+	config.shared_state_types_ = parse_entries(fields, "shared_state_types");
 	if (fields.has("data_default")) {
 		const nlohmann::json &value = fields.object().at("data_default");
 

@@ -30,8 +30,17 @@ public:
 	}
 	const Entries &interface_entries() const { return interface_; }
 	const Entries &external_entries() const { return external_; }
+	// The same, for functions that only some kernel configs build: a
+	// name that matches nothing is no error.
+	const Entries &external_when_built_entries() const
+	{
+		return external_when_built_;
+	}
 	const Entries &shared_entries() const { return shared_; }
 	const Entries &private_entries() const { return private_; }
+	// Type -> why: the types of state the schedulers must share, which a
+	// function-local static the module would copy must not have.
+	const Entries &shared_state_types() const { return shared_state_types_; }
 
 	// Whether a variable of the files that nothing else classifies is
 	// shared ("data_default": "shared") or private (the default).
@@ -49,8 +58,10 @@ private:
 	std::vector<std::string> interface_prefixes_;
 	Entries interface_;
 	Entries external_;
+	Entries external_when_built_;
 	Entries shared_;
 	Entries private_;
+	Entries shared_state_types_;
 	bool data_shared_by_default_ = false;
 };
 

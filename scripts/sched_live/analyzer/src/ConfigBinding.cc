@@ -25,7 +25,8 @@ const char *kind_name(SymbolKind kind)
 ConfigBinding::ConfigBinding(const BoundaryConfig &config, const SymbolTable &table)
 	: origin_(config.origin()), table_(table), in_boundary_(table.size(), false),
 	  data_shared_by_default_(config.data_shared_by_default()),
-	  forced_(table.size()), prefix_(table.size())
+	  forced_(table.size()), prefix_(table.size()),
+	  shared_state_types_(config.shared_state_types())
 {
 	for (SymbolId id = 0; id < table.size(); id++) {
 		const Symbol &s = table.at(id);
@@ -36,6 +37,7 @@ ConfigBinding::ConfigBinding(const BoundaryConfig &config, const SymbolTable &ta
 	}
 	bind(ConfigList::Interface, config.interface_entries());
 	bind(ConfigList::External, config.external_entries());
+	bind(ConfigList::External, config.external_when_built_entries(), true);
 	bind(ConfigList::Shared, config.shared_entries());
 	bind(ConfigList::Private, config.private_entries());
 	check_prefix_conflicts();
@@ -77,10 +79,19 @@ bool ConfigBinding::forced_into(SymbolId id, ConfigList list) const
 	return entry && entry->list == list;
 }
 
-void ConfigBinding::bind(ConfigList list, const BoundaryConfig::Entries &entries)
+std::optional<std::string> ConfigBinding::shared_state_record(SymbolId id) const
+{
+	for (const std::string &record : table_.at(id).records)
+		if (shared_state_types_.count(record))
+			return record;
+	return std::nullopt;
+}
+
+void ConfigBinding::bind(ConfigList list, const BoundaryConfig::Entries &entries,
+			 bool when_built)
 {
 	for (const auto &[name, why] : entries) {
-		for (const SymbolId id : match(list, name)) {
+		for (const SymbolId id : match(list, name, when_built)) {
 			std::optional<ConfigEntry> &entry = forced_[id];
 
 			if (entry)
@@ -95,8 +106,8 @@ void ConfigBinding::bind(ConfigList list, const BoundaryConfig::Entries &entries
 
 // "name" is a global; "file:name" is every static called name whose body
 // is in file (a static inline in a header has one copy per unit).
-std::vector<SymbolId> ConfigBinding::match(ConfigList list,
-					   const std::string &name) const
+std::vector<SymbolId> ConfigBinding::match(ConfigList list, const std::string &name,
+					   bool when_built) const
 {
 	const std::string where = origin_ + ": \"" + list_name(list) +
 				  "\" names \"" + name + "\"";
@@ -128,7 +139,7 @@ std::vector<SymbolId> ConfigBinding::match(ConfigList list,
 					 " is not static there: write just \"" +
 					 name.substr(colon + 1) + "\"");
 	}
-	if (ids.empty())
+	if (ids.empty() && !when_built)
 		throw InputError(where + ", which matches nothing in the facts");
 	for (const SymbolId id : ids) {
 		const Symbol &s = table_.at(id);

@@ -46,12 +46,18 @@ public:
 	// definition of (an architecture's), so it stays vmlinux's.
 	bool weak_default(SymbolId id) const;
 	bool forced_into(SymbolId id, ConfigList list) const;
+	// The first of the structs and unions a variable's type names that
+	// the config calls shared state, if any.
+	std::optional<std::string> shared_state_record(SymbolId id) const;
 
 	static const char *list_name(ConfigList list);
 
 private:
-	void bind(ConfigList list, const BoundaryConfig::Entries &entries);
-	std::vector<SymbolId> match(ConfigList list, const std::string &name) const;
+	// when_built: a name that matches nothing is no error.
+	void bind(ConfigList list, const BoundaryConfig::Entries &entries,
+		  bool when_built = false);
+	std::vector<SymbolId> match(ConfigList list, const std::string &name,
+				    bool when_built) const;
 	void check_prefix_conflicts() const;
 
 	std::string origin_;
@@ -60,6 +66,7 @@ private:
 	bool data_shared_by_default_;
 	std::vector<std::optional<ConfigEntry>> forced_;
 	std::vector<std::optional<std::string>> prefix_;
+	BoundaryConfig::Entries shared_state_types_;
 };
 
 } // namespace sched_boundary

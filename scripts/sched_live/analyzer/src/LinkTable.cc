@@ -17,6 +17,15 @@ LinkTable::LinkTable(const ModuleCode &code, const std::set<std::string> &export
 		throw InputError("the module uses statics that vmlinux does not publish: " +
 				 list);
 	}
+	if (!code.duplicated_state().empty()) {
+		std::string list;
+
+		for (const std::string &what : code.duplicated_state())
+			list += (list.empty() ? "" : ", ") + what;
+		throw InputError("the module would have its own copy of function-local "
+				 "statics that hold shared state: " + list +
+				 "; give them file scope, where vmlinux publishes them");
+	}
 	for (const std::string &name : code.vmlinux_refs())
 		if (!exported.count(name) && (!defined || defined->count(name)))
 			names_.insert(name);

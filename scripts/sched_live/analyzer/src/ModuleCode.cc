@@ -111,6 +111,7 @@ void ModuleCode::reach(SymbolId used, std::vector<SymbolId> &work)
 		used_[used] = true;
 		// The module's own copy needs what its initializer points at.
 		if (classification_.category(used) == Category::Private) {
+			check_copy(used);
 			work.push_back(used);
 			return;
 		}
@@ -124,6 +125,19 @@ void ModuleCode::reach(SymbolId used, std::vector<SymbolId> &work)
 	// the call's GIMPLE does not show.
 	if (s.name.compare(0, 6, "__SCT_") == 0)
 		vmlinux_refs_.insert("__SCK_" + s.name.substr(6));
+}
+
+// A function-local static has no name vmlinux could publish: the module
+// gets a copy of its own, which for a lock, a work or a callback is a
+// second one that the schedulers do not share.
+void ModuleCode::check_copy(SymbolId id)
+{
+	const Symbol &s = table_.at(id);
+	const std::optional<std::string> record = binding_.shared_state_record(id);
+
+	if (!s.scope.empty() && record)
+		duplicated_state_.insert(s.file + ":" + s.scope + "(): " + s.name +
+					 " (" + *record + ")");
 }
 
 // The plugin gives the file-scope statics of the files' .c files a name.

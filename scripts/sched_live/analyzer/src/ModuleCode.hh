@@ -33,6 +33,13 @@ public:
 	const std::set<std::string> &vmlinux_refs() const { return vmlinux_refs_; }
 	// The same, but for statics the module cannot reach, by key.
 	const std::set<std::string> &unreachable() const { return unreachable_; }
+	// The function-local statics the module would carry a copy of although
+	// their type holds shared state (the config's shared_state_types), as
+	// "file:function(): name (type)".
+	const std::set<std::string> &duplicated_state() const
+	{
+		return duplicated_state_;
+	}
 
 	// The keys of the interface functions the module keeps, sorted.
 	std::set<std::string> interface() const;
@@ -47,6 +54,7 @@ private:
 	bool is_configured_private(SymbolId id) const;
 	bool published(SymbolId id) const;
 	void reach(SymbolId used, std::vector<SymbolId> &work);
+	void check_copy(SymbolId id);
 
 	const SymbolTable &table_;
 	const ConfigBinding &binding_;
@@ -55,6 +63,7 @@ private:
 	std::vector<bool> used_;
 	std::set<std::string> vmlinux_refs_;
 	std::set<std::string> unreachable_;
+	std::set<std::string> duplicated_state_;
 };
 
 } // namespace sched_boundary

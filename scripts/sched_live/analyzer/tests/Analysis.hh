@@ -28,6 +28,7 @@ public:
 	std::string why(const std::string &key) const;
 
 	const SymbolTable &table() const { return table_; }
+	const ConfigBinding &binding() const { return binding_; }
 	const Classification &classification() const { return classification_; }
 	const Explainer &explainer() const { return explainer_; }
 

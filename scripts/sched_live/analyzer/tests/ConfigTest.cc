@@ -90,6 +90,23 @@ TEST(ConfigBinding, UnknownNameIsAnError)
 		  "nothing in the facts");
 }
 
+TEST(ConfigBinding, AFunctionOnlySomeConfigsBuildMayBeMissing)
+{
+	const SymbolTable table = small_table();
+	const BoundaryConfig config = BoundaryConfig::parse(
+		R"({"files": ["s.c"],
+		    "external_when_built": {"__cond_resched": "not built here",
+					    "schedule": "built here"}})",
+		"boundary.json");
+	const ConfigBinding binding(config, table);
+
+	EXPECT_TRUE(binding.forced_into(*table.find("schedule"), ConfigList::External));
+	EXPECT_EQ(binding_error(table,
+				R"({"files": ["s.c"], "external_when_built": {"runqueues": "x"}})"),
+		  "boundary.json: \"external\" names \"runqueues\", which is a "
+		  "variable, not a function");
+}
+
 TEST(ConfigBinding, StaticWithoutItsFileIsAnErrorWithAHint)
 {
 	EXPECT_EQ(binding_error(small_table(),

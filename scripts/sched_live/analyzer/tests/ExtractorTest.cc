@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <gtest/gtest.h>
 
+#include "Analysis.hh"
 #include "Error.hh"
 #include "Extractor.hh"
+#include "FactsBuilder.hh"
+#include "LinkTable.hh"
+#include "ModuleCode.hh"
 
 namespace sched_boundary::test {
 namespace {
@@ -32,6 +36,42 @@ TEST(ExtractorCommandLine, MistakesAreBadInput)
 		     InputError);
 	EXPECT_THROW(Extractor::parse({ "--config", "c", "--srctree", "s", "--tree" }),
 		     InputError);
+}
+
+constexpr const char *kStateConfig = R"({
+	"files": ["s.c"], "data_default": "shared",
+	"shared_state_types": { "struct work_struct": "its function outlives the module" }
+})";
+
+// put() is an interface whose local work the module would copy.
+std::vector<UnitFacts> units_with_local(const std::string &type)
+{
+	return {
+		UnitBuilder("s.c")
+			.function("put").writes(local("work.0"))
+			.variable("work.0", "static").local_to("put").records({ type })
+			.facts(),
+		UnitBuilder("o.c").function("caller").calls(global("put")).facts(),
+	};
+}
+
+TEST(ModuleCode, ALocalStaticOfSharedStateIsRefused)
+{
+	const Analysis a(units_with_local("struct work_struct"), kStateConfig);
+	const ModuleCode code(a.table(), a.binding(), a.classification());
+
+	EXPECT_EQ(code.duplicated_state(),
+		  (std::set<std::string>{ "s.c:put(): work.0 (struct work_struct)" }));
+	EXPECT_THROW(LinkTable(code, {}, std::nullopt), InputError);
+}
+
+TEST(ModuleCode, ALocalStaticOfOtherStateIsCopied)
+{
+	const Analysis a(units_with_local("struct ratelimit_state"), kStateConfig);
+	const ModuleCode code(a.table(), a.binding(), a.classification());
+
+	EXPECT_TRUE(code.duplicated_state().empty());
+	EXPECT_NO_THROW(LinkTable(code, {}, std::nullopt));
 }
 
 } // namespace

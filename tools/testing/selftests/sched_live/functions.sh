@@ -234,17 +234,24 @@ stop_load()
 	wait 2>/dev/null
 }
 
+CGROUP_ROOT=/sys/fs/cgroup
+
+# cpu_cgroups - mount cgroup v2 at CGROUP_ROOT, with the cpu controller
+# for its children
+cpu_cgroups()
+{
+	grep -q "^none $CGROUP_ROOT cgroup2 " /proc/mounts ||
+		mount -t cgroup2 none $CGROUP_ROOT || fail "cannot mount cgroup2"
+	echo +cpu > $CGROUP_ROOT/cgroup.subtree_control ||
+		fail "cannot enable the cpu controller"
+}
+
 # make_quota_cgroup QUOTA - make the cgroup v2 directory CGROUP, with
 # "cpu.max" QUOTA
 make_quota_cgroup()
 {
-	local root=/sys/fs/cgroup
-
-	CGROUP=$root/sched_live_test
-	grep -q "^none $root cgroup2 " /proc/mounts ||
-		mount -t cgroup2 none $root || fail "cannot mount cgroup2"
-	echo +cpu > $root/cgroup.subtree_control ||
-		fail "cannot enable the cpu controller"
+	CGROUP=$CGROUP_ROOT/sched_live_test
+	cpu_cgroups
 	mkdir -p $CGROUP || fail "cannot make $CGROUP"
 	echo "$1" > $CGROUP/cpu.max || fail "cannot set cpu.max of $CGROUP"
 }

@@ -13,6 +13,14 @@
  *	become a deadline task, spend nine tenths of RUNTIME on the CPU
  *	and exit: the kernel then keeps the task's bandwidth until its 0-lag
  *	time, with a timer of the scheduler it exited under
+ *   sched_live_syscalls fifo-order CPU SECONDS
+ *	run two SCHED_FIFO processes of one priority on CPU, the second
+ *	queued behind the first, which never yields; print "ok" if for
+ *	SECONDS only the first ran, as SCHED_FIFO has it
+ *   sched_live_syscalls core-cookie
+ *	give the calling thread a core scheduling cookie of its own and exit:
+ *	the last put of the cookie queues the scheduler's work that turns
+ *	core scheduling off
  *
  * sched_setattr() and sched_getattr() for every policy (the deadline one
  * included), sched_setaffinity() and sched_getaffinity(), nice(),
@@ -26,14 +34,23 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #ifndef SCHED_DEADLINE
 #define SCHED_DEADLINE 6
 #endif
+#ifndef PR_SCHED_CORE
+#define PR_SCHED_CORE 62
+#define PR_SCHED_CORE_CREATE 1
+#endif
+#define SCHED_CORE_SCOPE_THREAD 0UL
 
 /* The uapi layout; the C library has no wrapper for these two calls. */
 struct sched_live_attr {
@@ -207,6 +224,98 @@ static int burn(char **argv)
 	return 0;
 }
 
+/* A SCHED_FIFO process on @cpu that counts in @count for ever. */
+static pid_t fifo_spinner(int cpu, volatile uint64_t *count)
+{
+	struct sched_param param = { .sched_priority = 10 };
+	cpu_set_t set;
+	pid_t pid;
+
+	pid = fork();
+	if (pid)
+		return pid;	/* or -1 */
+	/* FIFO first, away from @cpu: then it is queued behind what runs there. */
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	if (sched_setscheduler(0, SCHED_FIFO, &param) ||
+	    sched_setaffinity(0, sizeof(set), &set))
+		_exit(1);
+	for (;;)
+		(*count)++;
+}
+
+static int fifo_order(int cpu, int seconds)
+{
+	volatile uint64_t *count;
+	uint64_t first_before;
+	pid_t first, second;
+	cpu_set_t others;
+	int i, ret = 0;
+
+	count = mmap(NULL, 2 * sizeof(*count), PROT_READ | PROT_WRITE,
+		     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (count == MAP_FAILED)
+		return failed("mmap");
+	/* This process watches from the other CPUs. */
+	CPU_ZERO(&others);
+	for (i = 0; i < CPU_SETSIZE; i++)
+		if (i != cpu)
+			CPU_SET(i, &others);
+	if (sched_setaffinity(0, sizeof(others), &others))
+		return failed("sched_setaffinity");
+	first = fifo_spinner(cpu, &count[0]);
+	if (first < 0)
+		return failed("fork");
+	for (i = 0; i < 5000 && !count[0]; i++)
+		usleep(1000);
+	if (!count[0]) {
+		printf("FAIL the first SCHED_FIFO process never ran\n");
+		ret = 1;
+		goto out_first;
+	}
+	second = fifo_spinner(cpu, &count[1]);
+	if (second < 0) {
+		ret = failed("fork");
+		goto out_first;
+	}
+	first_before = count[0];
+	for (i = 0; i < seconds && !ret; i++) {
+		sleep(1);
+		if (count[1]) {
+			printf("FAIL the second ran before the first yielded\n");
+			ret = 1;
+		} else if (waitpid(second, NULL, WNOHANG)) {
+			/* It never counted because it failed to start. */
+			printf("FAIL the second SCHED_FIFO process is gone\n");
+			ret = 1;
+			second = 0;
+		}
+	}
+	if (second) {
+		kill(second, SIGKILL);
+		waitpid(second, NULL, 0);
+	}
+	if (!ret && count[0] == first_before) {
+		printf("FAIL the first stopped running\n");
+		ret = 1;
+	}
+out_first:
+	kill(first, SIGKILL);
+	waitpid(first, NULL, 0);
+	if (!ret)
+		printf("ok\n");
+	return ret;
+}
+
+static int core_cookie(void)
+{
+	if (prctl(PR_SCHED_CORE, PR_SCHED_CORE_CREATE, 0UL,
+		  SCHED_CORE_SCOPE_THREAD, 0UL))
+		return failed("prctl(PR_SCHED_CORE_CREATE)");
+	printf("ok\n");
+	return 0;
+}
+
 static int self_test(void)
 {
 	const struct sched_live_attr other = { .sched_policy = SCHED_OTHER,
@@ -251,10 +360,15 @@ int main(int argc, char **argv)
 		return set(atoi(argv[2]), argc - 3, argv + 3);
 	if (argc == 5 && !strcmp(argv[1], "burn"))
 		return burn(argv + 2);
+	if (argc == 4 && !strcmp(argv[1], "fifo-order"))
+		return fifo_order(atoi(argv[2]), atoi(argv[3]));
+	if (argc == 2 && !strcmp(argv[1], "core-cookie"))
+		return core_cookie();
 	if (argc == 1)
 		return self_test();
 	fprintf(stderr, "usage: %s [show PID | set PID POLICY PRIORITY NICE\n"
-			"       [RUNTIME DEADLINE PERIOD] | burn RUNTIME DEADLINE PERIOD]\n",
+			"       [RUNTIME DEADLINE PERIOD] | burn RUNTIME DEADLINE PERIOD |\n"
+			"       fifo-order CPU SECONDS | core-cookie]\n",
 		argv[0]);
 	return 2;
 }

@@ -5,13 +5,34 @@
 # running, sleeping and being forked meanwhile; the refused removal of the
 # active scheduler's module; and a switch refused while a thread waits
 # inside code the switch would bypass; the trace events and the uevents of
-# the switches.
+# the switches; the order of SCHED_FIFO tasks of one priority, which a
+# switch keeps.
 
 . "$(dirname "$0")/functions.sh"
 
 MOD=sched_live_extracted
+SYSCALLS=$TESTDIR/sched_live_syscalls
 
-setup_test_suite 6
+# flip_keys - flip the static keys of the scheduler the kernel has, and
+# flip them back: schedstats, NUMA balancing, a scheduler feature
+flip_keys()
+{
+	local file value
+
+	for file in /proc/sys/kernel/sched_schedstats \
+		    /proc/sys/kernel/numa_balancing; do
+		[ -e $file ] || continue
+		value=$(cat $file)
+		echo $((!value)) > $file || fail "cannot flip $file"
+		echo "$value" > $file || fail "cannot restore $file"
+	done
+	file=/sys/kernel/debug/sched/features
+	[ -w $file ] || fail "no $file (CONFIG_SCHED_DEBUG, debugfs)"
+	echo NO_TTWU_QUEUE > $file && echo TTWU_QUEUE > $file ||
+		fail "cannot flip the scheduler feature TTWU_QUEUE"
+}
+
+setup_test_suite 8
 
 start_test "switch to the extracted scheduler and back"
 load_mod $MOD
@@ -63,6 +84,56 @@ $(for i in $(seq 20); do
 	echo "sched_live: switched from 'builtin' to 'extracted'"
 	echo "sched_live: switched from 'extracted' to 'builtin'"
 done)
+% rmmod $MOD
+sched_live: unregistered scheduler 'extracted'"
+
+start_test "two SCHED_FIFO tasks of one priority on one CPU keep their order across switches"
+load_mod $MOD
+# The first runs and never yields; SCHED_FIFO never lets the second run.
+"$SYSCALLS" fifo-order $(($(nproc) - 1)) 12 > /tmp/sched_live_fifo_order &
+fifo=$!
+sleep 1
+for i in 1 2 3; do
+	switch_to extracted
+	sleep 0.5
+	switch_to builtin
+	sleep 0.5
+done
+wait $fifo
+expect_eq "fifo-order" "$(cat /tmp/sched_live_fifo_order)" ok
+unload_mod $MOD
+check_busy_result "% insmod $MOD
+sched_live: registered scheduler 'extracted'
+sched_live: 'extracted' implements all the interface functions
+$(for i in 1 2 3; do
+	echo "sched_live: switched from 'builtin' to 'extracted'"
+	echo "sched_live: switched from 'extracted' to 'builtin'"
+done)
+% rmmod $MOD
+sched_live: unregistered scheduler 'extracted'"
+
+start_test "static keys flipped between switches"
+# A key's jump sites in the replaced functions and in the module's copies
+# are the kernel's to patch: a switch must neither overwrite them nor undo
+# a flip.
+load_mod $MOD
+flip_keys
+switch_to extracted
+flip_keys
+switch_to builtin
+flip_keys
+switch_to extracted
+flip_keys
+switch_to builtin
+unload_mod $MOD
+expect_no_splat
+check_busy_result "% insmod $MOD
+sched_live: registered scheduler 'extracted'
+sched_live: 'extracted' implements all the interface functions
+sched_live: switched from 'builtin' to 'extracted'
+sched_live: switched from 'extracted' to 'builtin'
+sched_live: switched from 'builtin' to 'extracted'
+sched_live: switched from 'extracted' to 'builtin'
 % rmmod $MOD
 sched_live: unregistered scheduler 'extracted'"
 
