@@ -46,32 +46,42 @@ static struct sched_live_range sched_live_kunit_range_of(struct kunit *test,
 	return (struct sched_live_range){ (unsigned long)fn, (unsigned long)fn + size };
 }
 
+/* A kthread asleep in sched_live_kunit_sleeper(), and a check of its text. */
+struct sched_live_kunit_sleeping {
+	struct sched_live_stack_check	*check;
+	struct sched_live_range		range;
+	struct task_struct		*sleeper;
+};
+
+static void sched_live_kunit_sleep(struct kunit *test,
+				   struct sched_live_kunit_sleeping *s)
+{
+	s->check = kunit_kzalloc(test, sizeof(*s->check), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, s->check);
+	s->sleeper = kthread_run(sched_live_kunit_sleeper, NULL, "sched_live_kunit");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(s->sleeper));
+	while (!wait_task_inactive(s->sleeper, TASK_INTERRUPTIBLE))
+		usleep_range(1000, 2000);
+	s->range = sched_live_kunit_range_of(test, sched_live_kunit_sleeper);
+	s->check->ranges = &s->range;
+	s->check->nr = 1;
+}
+
 static void sched_live_stack_finds_a_sleeper_test(struct kunit *test)
 {
-	struct sched_live_stack_check *check;
-	struct sched_live_range range;
-	struct task_struct *sleeper;
+	struct sched_live_kunit_sleeping s;
 
-	check = kunit_kzalloc(test, sizeof(*check), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, check);
-	sleeper = kthread_run(sched_live_kunit_sleeper, NULL, "sched_live_kunit");
-	KUNIT_ASSERT_FALSE(test, IS_ERR(sleeper));
-	while (!wait_task_inactive(sleeper, TASK_INTERRUPTIBLE))
-		usleep_range(1000, 2000);
+	sched_live_kunit_sleep(test, &s);
+	KUNIT_EXPECT_EQ(test, sched_live_stack_find(s.check), 0);
+	KUNIT_EXPECT_PTR_EQ(test, s.check->found, s.sleeper);
+	KUNIT_EXPECT_GE(test, s.check->addr, s.range.start);
+	KUNIT_EXPECT_LT(test, s.check->addr, s.range.end);
 
-	range = sched_live_kunit_range_of(test, sched_live_kunit_sleeper);
-	check->ranges = &range;
-	check->nr = 1;
-	KUNIT_EXPECT_EQ(test, sched_live_stack_find(check), 0);
-	KUNIT_EXPECT_PTR_EQ(test, check->found, sleeper);
-	KUNIT_EXPECT_GE(test, check->addr, range.start);
-	KUNIT_EXPECT_LT(test, check->addr, range.end);
+	s.range = sched_live_kunit_range_of(test, sched_live_kunit_elsewhere);
+	KUNIT_EXPECT_EQ(test, sched_live_stack_find(s.check), 0);
+	KUNIT_EXPECT_NULL(test, s.check->found);
 
-	range = sched_live_kunit_range_of(test, sched_live_kunit_elsewhere);
-	KUNIT_EXPECT_EQ(test, sched_live_stack_find(check), 0);
-	KUNIT_EXPECT_NULL(test, check->found);
-
-	kthread_stop(sleeper);
+	kthread_stop(s.sleeper);
 }
 
 /*
@@ -81,39 +91,28 @@ static void sched_live_stack_finds_a_sleeper_test(struct kunit *test)
  */
 static void sched_live_stack_finds_a_task_inside_a_jump_test(struct kunit *test)
 {
-	struct sched_live_stack_check *check;
 	struct sched_live_patch jump = {};
-	struct sched_live_range range;
-	struct task_struct *sleeper;
+	struct sched_live_kunit_sleeping s;
 	unsigned long addr;
 
-	check = kunit_kzalloc(test, sizeof(*check), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, check);
-	sleeper = kthread_run(sched_live_kunit_sleeper, NULL, "sched_live_kunit");
-	KUNIT_ASSERT_FALSE(test, IS_ERR(sleeper));
-	while (!wait_task_inactive(sleeper, TASK_INTERRUPTIBLE))
-		usleep_range(1000, 2000);
+	sched_live_kunit_sleep(test, &s);
+	KUNIT_ASSERT_EQ(test, sched_live_stack_find(s.check), 0);
+	KUNIT_ASSERT_PTR_EQ(test, s.check->found, s.sleeper);
+	addr = s.check->addr;
 
-	range = sched_live_kunit_range_of(test, sched_live_kunit_sleeper);
-	check->ranges = &range;
-	check->nr = 1;
-	KUNIT_ASSERT_EQ(test, sched_live_stack_find(check), 0);
-	KUNIT_ASSERT_PTR_EQ(test, check->found, sleeper);
-	addr = check->addr;
-
-	check->nr = 0;
-	check->jumps = &jump;
-	check->nr_jumps = 1;
+	s.check->nr = 0;
+	s.check->jumps = &jump;
+	s.check->nr_jumps = 1;
 	jump.at = (void *)(addr - 1);
-	KUNIT_EXPECT_EQ(test, sched_live_stack_find(check), 0);
-	KUNIT_EXPECT_PTR_EQ(test, check->found, sleeper);
-	KUNIT_EXPECT_EQ(test, check->addr, addr);
+	KUNIT_EXPECT_EQ(test, sched_live_stack_find(s.check), 0);
+	KUNIT_EXPECT_PTR_EQ(test, s.check->found, s.sleeper);
+	KUNIT_EXPECT_EQ(test, s.check->addr, addr);
 
 	jump.at = (void *)addr;
-	KUNIT_EXPECT_EQ(test, sched_live_stack_find(check), 0);
-	KUNIT_EXPECT_NULL(test, check->found);
+	KUNIT_EXPECT_EQ(test, sched_live_stack_find(s.check), 0);
+	KUNIT_EXPECT_NULL(test, s.check->found);
 
-	kthread_stop(sleeper);
+	kthread_stop(s.sleeper);
 }
 
 /* The return of a function, as the kernel patched it at boot, is one. */
