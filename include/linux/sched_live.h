@@ -239,6 +239,9 @@ void sched_live_adopt_new_task(struct task_struct *p);
 int sched_live_module_busy(struct module *mod, unsigned int flags);
 int sched_live_text_user_check(unsigned long addr,
 			       enum sched_live_text_user user);
+int sched_live_hold_builtin(const char *bpf_scheduler);
+void sched_live_release_builtin(void);
+bool sched_live_sysrq_rollback(void);
 #else
 static inline void sched_live_adopt_new_task(struct task_struct *p) { }
 static inline int sched_live_module_busy(struct module *mod,
@@ -250,6 +253,15 @@ static inline int sched_live_text_user_check(unsigned long addr,
 					     enum sched_live_text_user user)
 {
 	return 0;
+}
+static inline int sched_live_hold_builtin(const char *bpf_scheduler)
+{
+	return 0;
+}
+static inline void sched_live_release_builtin(void) { }
+static inline bool sched_live_sysrq_rollback(void)
+{
+	return false;
 }
 #endif
 

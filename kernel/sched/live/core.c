@@ -20,6 +20,7 @@
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
+#include <linux/sched/ext.h>
 #include <linux/slab.h>
 #include <linux/stop_machine.h>
 #include <linux/string.h>
@@ -387,6 +388,12 @@ int sched_live_request_switch(const char *name)
 				name);
 			return -EOPNOTSUPP;
 		}
+		/* The BPF scheduler sets its state under sched_live_mutex. */
+		if (target->owner && scx_busy()) {
+			pr_warn("switch to '%s' refused: a BPF scheduler (sched_ext) is enabled; disable it first\n",
+				name);
+			return -EBUSY;
+		}
 		from = sched_live_active;
 		ret = sched_live_switch_active(target, NULL, &record);
 		if (ret)
@@ -402,6 +409,38 @@ int sched_live_request_switch(const char *name)
 			sched_live_watchdog_arm();
 	}
 	return 0;
+}
+
+/**
+ * sched_live_hold_builtin() - keep the built-in scheduler active
+ * @bpf_scheduler: the name of the BPF scheduler (sched_ext) being enabled
+ *
+ * A BPF scheduler is enabled only while builtin is active, and a switch to
+ * a module is refused while one is enabled (scx_busy()): the enable path
+ * makes its state busy between this and sched_live_release_builtin(),
+ * which it calls whatever this returns.
+ *
+ * Return: 0, or -EBUSY if a module's scheduler is active; either way with
+ * sched_live_mutex held.
+ */
+int sched_live_hold_builtin(const char *bpf_scheduler)
+	__acquires(&sched_live_mutex)
+{
+	mutex_lock(&sched_live_mutex);
+	if (sched_live_active == &sched_live_builtin)
+		return 0;
+	pr_warn("BPF scheduler '%s' refused: scheduler '%s' is active; write builtin to /sys/kernel/sched_live/active first\n",
+		bpf_scheduler, sched_live_active->name);
+	return -EBUSY;
+}
+
+/**
+ * sched_live_release_builtin() - end sched_live_hold_builtin()
+ */
+void sched_live_release_builtin(void)
+	__releases(&sched_live_mutex)
+{
+	mutex_unlock(&sched_live_mutex);
 }
 
 /**

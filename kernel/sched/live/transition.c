@@ -69,6 +69,7 @@
 #include <linux/sync_core.h>
 #include <linux/timekeeping.h>
 
+#include "../sched.h"
 #include "audit.h"
 #include "conflict.h"
 #include "core.h"
@@ -187,6 +188,11 @@ void sched_live_adopt_new_task(struct task_struct *p)
 
 	if (sched_live_class_rank(ops, p->sched_class) >= 0)
 		return;
+#ifdef CONFIG_SCHED_CLASS_EXT
+	/* A BPF scheduler's class is vmlinux's, enabled only under builtin. */
+	if (p->sched_class == &ext_sched_class)
+		return;
+#endif
 	/* The choice sched_fork() makes: a new task is never deadline. */
 	p->sched_class = ops->classes[rt_prio(p->prio) ? SCHED_LIVE_CLASS_RT :
 							SCHED_LIVE_CLASS_FAIR];

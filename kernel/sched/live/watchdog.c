@@ -162,7 +162,26 @@ static void sched_live_sysrq_fn(struct kthread_work *work)
 
 static DEFINE_KTHREAD_WORK(sched_live_sysrq_work, sched_live_sysrq_fn);
 
-/* Interrupt context: the switch needs a task, the watchdog's. */
+/**
+ * sched_live_sysrq_rollback() - SysRq-S: roll the active module back
+ *
+ * Interrupt context: the switch needs a task, the watchdog's.  With
+ * sched_ext, SysRq-S is its key too, and one press takes back whichever
+ * of a module and a BPF scheduler is active: sched_ext's handler asks
+ * here first.
+ *
+ * Return: true if a module's scheduler was active and its rollback is
+ * queued.
+ */
+bool sched_live_sysrq_rollback(void)
+{
+	if (!sched_live_watchdog_worker || !sched_live_module_active())
+		return false;
+	kthread_queue_work(sched_live_watchdog_worker, &sched_live_sysrq_work);
+	return true;
+}
+
+/* Without sched_ext: the rollback logs that builtin is active already. */
 static void sched_live_sysrq_handler(u8 key)
 {
 	if (sched_live_watchdog_worker)
@@ -191,6 +210,8 @@ int __init sched_live_watchdog_init(void)
 		return PTR_ERR(worker);
 	sched_set_fifo(worker->task);
 	sched_live_watchdog_worker = worker;
-	register_sysrq_key('S', &sched_live_sysrq_op);
+	/* sched_ext has the key already, and asks sched_live first. */
+	if (!IS_ENABLED(CONFIG_SCHED_CLASS_EXT))
+		register_sysrq_key('S', &sched_live_sysrq_op);
 	return 0;
 }
