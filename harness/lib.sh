@@ -76,11 +76,13 @@ die()
 	exit 1
 }
 
-# kmake ARGS...: make in the kernel tree with the out-of-tree object dir.
+# kmake ARGS...: make in the kernel tree with the out-of-tree object dir;
+# the host C++ (the boundary tools) goes through ccache too, so that the
+# second test kernel reuses the first one's.
 kmake()
 {
 	make -s -C "$KSRC" O="$KOBJ" CC="ccache gcc" HOSTCC="ccache gcc" \
-		-j"$JOBS" "$@"
+		HOSTCXX="ccache g++" -j"$JOBS" "$@"
 }
 
 # config_fragments - the test kernel's fragments, in the order they merge
