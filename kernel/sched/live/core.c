@@ -427,6 +427,7 @@ int sched_live_hold_builtin(const char *bpf_scheduler)
 	__acquires(&sched_live_mutex)
 {
 	mutex_lock(&sched_live_mutex);
+	__acquire(&sched_live_mutex);
 	if (sched_live_active == &sched_live_builtin)
 		return 0;
 	pr_warn("BPF scheduler '%s' refused: scheduler '%s' is active; write builtin to /sys/kernel/sched_live/active first\n",
@@ -440,6 +441,7 @@ int sched_live_hold_builtin(const char *bpf_scheduler)
 void sched_live_release_builtin(void)
 	__releases(&sched_live_mutex)
 {
+	__release(&sched_live_mutex);
 	mutex_unlock(&sched_live_mutex);
 }
 

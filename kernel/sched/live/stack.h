@@ -10,12 +10,15 @@ struct task_struct;
 
 /*
  * Text a switch bypasses: [start, end); @interface when it is an interface
- * function's, whose entry (its __fentry__ call) still runs.
+ * function's, whose entry (its __fentry__ call) still runs; @key, the
+ * boundary key of the function it is the text of (its own, a clone's or a
+ * cold part's), for vmlinux's text.
  */
 struct sched_live_range {
 	unsigned long	start;
 	unsigned long	end;
 	bool		interface;
+	const char	*key;
 };
 
 /**

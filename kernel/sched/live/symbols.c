@@ -134,6 +134,7 @@ int sched_live_replaced_text(const struct sched_live_range **ranges,
 			r[nr_text].start = (unsigned long)fn->addr;
 			r[nr_text].end = r[nr_text].start + size;
 			r[nr_text].interface = sched_live_is_interface(fn->name);
+			r[nr_text].key = fn->name;
 			nr_text++;
 		}
 		sort(r, nr_text, sizeof(*r), sched_live_range_sort_cmp, NULL);

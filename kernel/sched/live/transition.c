@@ -245,38 +245,55 @@ static bool sched_live_jumps_in(const struct sched_live_scheduler *sched,
  * The text to check when one module takes over from another: the old
  * module's, and the vmlinux functions the new one writes a jump into and
  * the old one did not (it implements functions the old one does not),
- * which tasks may be running.  Module memory lies above the kernel's
- * text, so the ranges stay sorted.
+ * which tasks may be running, with their clones and cold parts.  Module
+ * memory lies above the kernel's text, so the ranges stay sorted.
  */
 static int sched_live_use_both_texts(struct sched_live_transition *tr,
 				     struct module *mod)
 {
 	const struct sched_live_range *replaced;
 	struct sched_live_range *ranges;
-	unsigned int nr, i, n = 0;
+	unsigned int nr, i, k, n = 0, nr_keys = 0;
+	const char **keys;
 	int ret;
 
 	ret = sched_live_replaced_text(&replaced, &nr);
 	if (ret)
 		return ret;
 	ranges = kvcalloc(nr + 1, sizeof(*ranges), GFP_KERNEL);
-	if (!ranges)
-		return -ENOMEM;
+	keys = kvcalloc(nr, sizeof(*keys), GFP_KERNEL);
+	if (!ranges || !keys) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	/* The functions only the new module takes over, by key. */
 	for (i = 0; i < nr; i++) {
 		if (sched_live_jumps_in(tr->to, replaced[i].start, replaced[i].end) &&
 		    !sched_live_jumps_in(tr->from, replaced[i].start, replaced[i].end))
-			ranges[n++] = replaced[i];
+			keys[nr_keys++] = replaced[i].key;
+	}
+	for (i = 0; i < nr; i++) {
+		for (k = 0; k < nr_keys; k++) {
+			if (!strcmp(replaced[i].key, keys[k])) {
+				ranges[n++] = replaced[i];
+				break;
+			}
+		}
 	}
 	sched_live_use_module_text(tr, mod);
 	if (WARN_ON_ONCE(n && ranges[n - 1].end > tr->module_text.start)) {
-		kvfree(ranges);
-		return -EINVAL;
+		ret = -EINVAL;
+		goto out;
 	}
 	ranges[n++] = tr->module_text;
 	tr->own_ranges = ranges;
 	tr->ranges = ranges;
 	tr->nr_ranges = n;
-	return 0;
+	ranges = NULL;
+out:
+	kvfree(keys);
+	kvfree(ranges);
+	return ret;
 }
 
 /* One stack check per CPU, over the text in @tr. */

@@ -165,28 +165,24 @@ static DEFINE_KTHREAD_WORK(sched_live_sysrq_work, sched_live_sysrq_fn);
 /**
  * sched_live_sysrq_rollback() - SysRq-S: roll the active module back
  *
- * Interrupt context: the switch needs a task, the watchdog's.  With
- * sched_ext, SysRq-S is its key too, and one press takes back whichever
- * of a module and a BPF scheduler is active: sched_ext's handler asks
- * here first.
+ * Interrupt context: the switch needs a task, the watchdog's.  The
+ * rollback logs that builtin is active already if it is.  With sched_ext,
+ * SysRq-S is its key too: sched_ext's handler calls this unless a BPF
+ * scheduler is enabled, which excludes a module.
  *
- * Return: true if a module's scheduler was active and its rollback is
- * queued.
+ * Return: true if the rollback is queued.
  */
 bool sched_live_sysrq_rollback(void)
 {
-	if (!sched_live_watchdog_worker || !sched_live_module_active())
+	if (!sched_live_watchdog_worker)
 		return false;
 	kthread_queue_work(sched_live_watchdog_worker, &sched_live_sysrq_work);
 	return true;
 }
 
-/* Without sched_ext: the rollback logs that builtin is active already. */
 static void sched_live_sysrq_handler(u8 key)
 {
-	if (sched_live_watchdog_worker)
-		kthread_queue_work(sched_live_watchdog_worker,
-				   &sched_live_sysrq_work);
+	sched_live_sysrq_rollback();
 }
 
 static const struct sysrq_key_op sched_live_sysrq_op = {
