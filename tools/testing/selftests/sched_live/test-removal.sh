@@ -22,20 +22,24 @@ setup_test_suite 1
 start_test "a deadline task that exited under mysched leaves nothing in it"
 load_mod mysched
 expect_write ok "$SYSFS/active" mysched
-# 100 ms every 10 s: a task that exits with a tenth of its runtime left
-# keeps its bandwidth, and an inactive timer of mysched's, until 9 s after
-# it started.  The kernel caps a period at 4 s unless told otherwise.
+# 1 s every 40 s: a task that exits with half of its runtime left keeps
+# its bandwidth, and an inactive timer of mysched's, until 20 s after it
+# started, time enough to switch back and remove mysched on CPUs a busy
+# host keeps waiting.  The kernel caps a period at 4 s unless told
+# otherwise.
 period_max=$(cat $PERIOD_MAX)
-echo 10000000 > $PERIOD_MAX
+echo 40000000 > $PERIOD_MAX
 start=$(uptime_s)
-"$SYSCALLS" burn 100000000 10000000000 10000000000 ||
+"$SYSCALLS" burn 1000000000 40000000000 40000000000 ||
 	fail "the deadline task failed"
 echo "$period_max" > $PERIOD_MAX
 expect_write ok "$SYSFS/active" builtin
 unload_mod mysched
-[ $(($(uptime_s) - start)) -lt 8 ] ||
+[ $(($(uptime_s) - start)) -lt 18 ] ||
 	fail "the removal came after the timer had fired: too slow to tell"
-sleep 10
+while [ $(($(uptime_s) - start)) -lt 22 ]; do
+	sleep 1
+done
 expect_no_splat
 check_result "% insmod mysched
 sched_live: registered scheduler 'mysched'
