@@ -56,6 +56,7 @@
 #include <linux/kallsyms.h>
 #include <linux/minmax.h>
 #include <linux/memory.h>
+#include <linux/mmu_context.h>
 #include <linux/module.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
