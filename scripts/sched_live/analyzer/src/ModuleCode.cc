@@ -28,6 +28,13 @@ ModuleCode::ModuleCode(const SymbolTable &table, const ConfigBinding &binding,
 		if (s.kind == SymbolKind::Variable && s.defined &&
 		    is_configured_private(id))
 			reach(id, work);
+		// The static call keys the files define: objtool names the key
+		// of every static call site, and inline asm calls trampolines
+		// the facts do not show (preempt_enable() calls
+		// preempt_schedule's).
+		if (s.kind == SymbolKind::Variable && s.defined &&
+		    binding.in_boundary(id) && s.name.compare(0, 6, "__SCK_") == 0)
+			reach(id, work);
 	}
 	while (!work.empty()) {
 		const SymbolId id = work.back();
