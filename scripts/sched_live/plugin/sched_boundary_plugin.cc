@@ -17,9 +17,10 @@
  * With publish-statics=PREFIX, it also gives every file-scope static
  * variable defined in a .c file under PREFIX a global, unit-qualified
  * name, "__sched_live.<unit>.<name>" (<unit>: the main input's base name
- * without .c).  The scheduler module uses such a variable of vmlinux in
- * place, so it needs a name to be linked against, and the compiler must
- * not assume that it sees every write to it.  And it lists the functions
+ * without .c; PublishedName.hh shortens a name too long to import).  The
+ * scheduler module uses such a variable of vmlinux in place, so it needs
+ * a name to be linked against, and the compiler must not assume that it
+ * sees every write to it.  And it lists the functions
  * of those files that a module may take over in __sched_live_functions,
  * and the text the compiler emitted for them in __sched_live_text.
  *
@@ -39,6 +40,8 @@
 #include <string>
 #include <tuple>
 #include <vector>
+
+#include "../analyzer/src/PublishedName.hh"
 
 __visible int plugin_is_GPL_compatible;
 
@@ -1083,8 +1086,8 @@ private:
 
 			if (DECL_EXTERNAL(decl) || TREE_PUBLIC(decl) || !file_scope(decl))
 				continue;
-			std::string name = "__sched_live." + unit + "." +
-					   IDENTIFIER_POINTER(DECL_NAME(decl));
+			const std::string name = sched_boundary::published_name(
+				unit, IDENTIFIER_POINTER(DECL_NAME(decl)));
 
 			symtab->change_decl_assembler_name(decl,
 							   get_identifier(name.c_str()));

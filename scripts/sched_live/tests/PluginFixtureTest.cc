@@ -53,6 +53,22 @@ public:
 		return out;
 	}
 
+	// The assembly of SOURCE as vmlinux has it: statics published.
+	std::string published_assembly_of(const std::string &source,
+					  const std::string &assembly) const
+	{
+		const std::string out = dir_.file(assembly);
+		const std::string cmd = std::string(FIXTURE_CC) +
+			" -O2 -S -o " + out + " -fplugin=" SCHED_BOUNDARY_PLUGIN
+			" -fplugin-arg-sched_boundary_plugin-publish-statics=sched/"
+			" -fplugin-arg-sched_boundary_plugin-srctree=" + srctree_ +
+			" " + srctree_ + "/" + source;
+
+		if (std::system(cmd.c_str()) != 0)
+			ADD_FAILURE() << "failed: " << cmd;
+		return read_file(out);
+	}
+
 private:
 	const TempDir &dir_;
 	std::string srctree_;
@@ -321,17 +337,42 @@ TEST_F(ExtractTest, SharedVariablesBecomeExternsOfTheirLinkNames)
 	EXPECT_TRUE(has(tree("fair.c"), "struct sched_class fair_class = {"));
 }
 
+TEST_F(ExtractTest, TheModuleImportsTheNamesThePluginPublishes)
+{
+	const std::string core = tree("core.c");
+	const std::string vmlinux = PluginCompiler(*dir_, FIXTURES "/minisched")
+		.published_assembly_of("sched/core.c", "core.s");
+	const std::string asm_label = "__asm__(\"";
+	std::set<std::string> imported;
+
+	for (auto at = core.find(asm_label); at != std::string::npos;
+	     at = core.find(asm_label, at + 1)) {
+		const auto start = at + asm_label.size();
+
+		imported.insert(core.substr(start, core.find('"', start) - start));
+	}
+	EXPECT_EQ(imported.size(), 3u);
+	for (const std::string &name : imported) {
+		EXPECT_TRUE(has(vmlinux, "\t.globl\t" + name + "\n")) << name;
+		/* What CONFIG_MODVERSIONS lets a module import. */
+		EXPECT_LE(name.size(), 55u) << name;
+	}
+	EXPECT_EQ(count(core, "__asm__(\"__sched_live.core.core_state_kept_across_every."), 1);
+}
+
 TEST_F(ExtractTest, TheTableListsWhatTheModuleUsesOfVmlinux)
 {
 	EXPECT_EQ(read_file(dir_->file("symvers")),
 		  "0x00000000\t__sched_live.core.core_limits\tvmlinux\tEXPORT_SYMBOL_GPL\tSCHED_LIVE\n"
 		  "0x00000000\t__sched_live.core.core_state\tvmlinux\tEXPORT_SYMBOL_GPL\tSCHED_LIVE\n"
+		  "0x00000000\t__sched_live.core.core_state_kept_across_every.3caba64b\tvmlinux\t"
+		  "EXPORT_SYMBOL_GPL\tSCHED_LIVE\n"
 		  "0x00000000\tcounter_overflow\tvmlinux\tEXPORT_SYMBOL_GPL\tSCHED_LIVE\n"
 		  "0x00000000\toutside_ticks\tvmlinux\tEXPORT_SYMBOL_GPL\tSCHED_LIVE\n"
 		  "0x00000000\tsysctl_slice\tvmlinux\tEXPORT_SYMBOL_GPL\tSCHED_LIVE\n");
 	const std::string symtab = read_file(dir_->file("symtab.c"));
 
-	EXPECT_TRUE(has(symtab, "\t{ \"outside_ticks\", __sched_live_sym3 },\n"));
+	EXPECT_TRUE(has(symtab, "\t{ \"outside_ticks\", __sched_live_sym4 },\n"));
 	/* The interface functions the module may implement, boot-only ones aside. */
 	EXPECT_TRUE(has(symtab, "const char *const sched_live_interface[] = {\n"));
 	EXPECT_TRUE(has(symtab, "\t\"sched/core.c:timer_fn\",\n"));

@@ -4,14 +4,14 @@
 
 #include <string>
 
+#include "PublishedName.hh"
 #include "SymbolTable.hh"
 
 namespace sched_boundary {
 
 // The name a scheduler module links against to reach a symbol of
 // vmlinux.  A file-scope static of the scheduler's units has none of its
-// own; the sched_boundary plugin publishes it as
-// "__sched_live.<unit base name>.<name>" (FORMAT.md).
+// own; the sched_boundary plugin publishes it under published_name().
 inline std::string link_name(const Symbol &s)
 {
 	if (!s.is_static)
@@ -21,7 +21,7 @@ inline std::string link_name(const Symbol &s)
 
 	if (unit.size() > 2 && unit.compare(unit.size() - 2, 2, ".c") == 0)
 		unit.resize(unit.size() - 2);
-	return "__sched_live." + unit + "." + s.name;
+	return published_name(unit, s.name);
 }
 
 } // namespace sched_boundary

@@ -31,6 +31,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -227,30 +228,75 @@ static int burn(char **argv)
 }
 
 /* A SCHED_FIFO process on @cpu that counts in @count for ever. */
+/* Whether @pid is asleep, within a few seconds. */
+static int wait_asleep(pid_t pid)
+{
+	char path[64], stat[512], *state;
+	int i, fd;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	for (i = 0; i < 5000; i++) {
+		fd = open(path, O_RDONLY);
+		if (fd < 0)
+			return -1;
+		n = read(fd, stat, sizeof(stat) - 1);
+		close(fd);
+		if (n <= 0)
+			return -1;
+		stat[n] = '\0';
+		state = strrchr(stat, ')');
+		if (state && state[1] == ' ' && state[2] == 'S')
+			return 0;
+		usleep(1000);
+	}
+	return -1;
+}
+
+/*
+ * A SCHED_FIFO process counting in *@count on @cpu.  It is put there from
+ * outside while it sleeps: had it moved itself, it would wait for its own
+ * migration inside sched_setaffinity(), and queued behind a task that
+ * never yields, it would stay inside that scheduler function, where no
+ * switch may find a task.
+ */
 static pid_t fifo_spinner(int cpu, volatile uint64_t *count)
 {
 	struct sched_param param = { .sched_priority = 10 };
 	cpu_set_t set;
+	int go[2];
 	pid_t pid;
+	char c;
 
+	if (pipe(go))
+		return -1;
 	pid = fork();
-	if (pid)
-		return pid;	/* or -1 */
-	/* FIFO first, away from @cpu: then it is queued behind what runs there. */
+	if (!pid) {
+		close(go[1]);
+		if (read(go[0], &c, 1) != 1)
+			_exit(1);
+		for (;;)
+			(*count)++;
+	}
+	close(go[0]);
 	CPU_ZERO(&set);
 	CPU_SET(cpu, &set);
-	if (sched_setscheduler(0, SCHED_FIFO, &param) ||
-	    sched_setaffinity(0, sizeof(set), &set))
-		_exit(1);
-	for (;;)
-		(*count)++;
+	if (pid > 0 &&
+	    (wait_asleep(pid) || sched_setaffinity(pid, sizeof(set), &set) ||
+	     sched_setscheduler(pid, SCHED_FIFO, &param) || write(go[1], "", 1) != 1)) {
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+		pid = -1;
+	}
+	close(go[1]);
+	return pid;
 }
 
 static int fifo_order(int cpu, int seconds)
 {
 	volatile uint64_t *count;
 	uint64_t first_before;
-	pid_t first, second;
+	pid_t first, second = 0;
 	cpu_set_t others;
 	int i, ret = 0;
 
@@ -267,7 +313,7 @@ static int fifo_order(int cpu, int seconds)
 		return failed("sched_setaffinity");
 	first = fifo_spinner(cpu, &count[0]);
 	if (first < 0)
-		return failed("fork");
+		return failed("starting the first SCHED_FIFO process");
 	for (i = 0; i < 5000 && !count[0]; i++)
 		usleep(1000);
 	if (!count[0]) {
@@ -277,7 +323,7 @@ static int fifo_order(int cpu, int seconds)
 	}
 	second = fifo_spinner(cpu, &count[1]);
 	if (second < 0) {
-		ret = failed("fork");
+		ret = failed("starting the second SCHED_FIFO process");
 		goto out_first;
 	}
 	first_before = count[0];
@@ -293,17 +339,18 @@ static int fifo_order(int cpu, int seconds)
 			second = 0;
 		}
 	}
-	if (second) {
-		kill(second, SIGKILL);
-		waitpid(second, NULL, 0);
-	}
 	if (!ret && count[0] == first_before) {
 		printf("FAIL the first stopped running\n");
 		ret = 1;
 	}
+	/* The second gets to die only once the first is gone. */
+	if (second > 0)
+		kill(second, SIGKILL);
 out_first:
 	kill(first, SIGKILL);
 	waitpid(first, NULL, 0);
+	if (second > 0)
+		waitpid(second, NULL, 0);
 	if (!ret)
 		printf("ok\n");
 	return ret;
