@@ -1079,7 +1079,6 @@ private:
 	void publish_variables() const
 	{
 		varpool_node *var;
-		const std::string unit = unit_name();
 
 		FOR_EACH_VARIABLE(var) {
 			tree decl = var->decl;
@@ -1087,7 +1086,7 @@ private:
 			if (DECL_EXTERNAL(decl) || TREE_PUBLIC(decl) || !file_scope(decl))
 				continue;
 			const std::string name = sched_boundary::published_name(
-				unit, IDENTIFIER_POINTER(DECL_NAME(decl)));
+				main_input_filename, IDENTIFIER_POINTER(DECL_NAME(decl)));
 
 			symtab->change_decl_assembler_name(decl,
 							   get_identifier(name.c_str()));
@@ -1149,15 +1148,6 @@ private:
 
 		return file.compare(0, prefix_.size(), prefix_) == 0 &&
 		       file.size() > 2 && file.compare(file.size() - 2, 2, ".c") == 0;
-	}
-
-	static std::string unit_name()
-	{
-		std::string base = lbasename(main_input_filename);
-
-		if (base.size() > 2 && base.compare(base.size() - 2, 2, ".c") == 0)
-			base.resize(base.size() - 2);
-		return base;
 	}
 
 	std::string prefix_;

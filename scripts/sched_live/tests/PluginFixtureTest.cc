@@ -42,14 +42,8 @@ public:
 	std::string facts_of(const std::string &source, const std::string &facts) const
 	{
 		const std::string out = dir_.file(facts);
-		const std::string cmd = std::string(FIXTURE_CC) +
-			" -O2 -c -o /dev/null -fplugin=" SCHED_BOUNDARY_PLUGIN
-			" -fplugin-arg-sched_boundary_plugin-output=" + out +
-			" -fplugin-arg-sched_boundary_plugin-srctree=" + srctree_ +
-			" " + srctree_ + "/" + source;
 
-		if (std::system(cmd.c_str()) != 0)
-			ADD_FAILURE() << "failed: " << cmd;
+		compile(source, "-c -o /dev/null -fplugin-arg-sched_boundary_plugin-output=" + out);
 		return out;
 	}
 
@@ -58,18 +52,24 @@ public:
 					  const std::string &assembly) const
 	{
 		const std::string out = dir_.file(assembly);
-		const std::string cmd = std::string(FIXTURE_CC) +
-			" -O2 -S -o " + out + " -fplugin=" SCHED_BOUNDARY_PLUGIN
-			" -fplugin-arg-sched_boundary_plugin-publish-statics=sched/"
-			" -fplugin-arg-sched_boundary_plugin-srctree=" + srctree_ +
-			" " + srctree_ + "/" + source;
 
-		if (std::system(cmd.c_str()) != 0)
-			ADD_FAILURE() << "failed: " << cmd;
+		compile(source, "-S -o " + out +
+			" -fplugin-arg-sched_boundary_plugin-publish-statics=sched/");
 		return read_file(out);
 	}
 
 private:
+	void compile(const std::string &source, const std::string &options) const
+	{
+		const std::string cmd = std::string(FIXTURE_CC) +
+			" -O2 -fplugin=" SCHED_BOUNDARY_PLUGIN
+			" -fplugin-arg-sched_boundary_plugin-srctree=" + srctree_ +
+			" " + options + " " + srctree_ + "/" + source;
+
+		if (std::system(cmd.c_str()) != 0)
+			ADD_FAILURE() << "failed: " << cmd;
+	}
+
 	const TempDir &dir_;
 	std::string srctree_;
 };

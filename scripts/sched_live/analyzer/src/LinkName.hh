@@ -14,14 +14,7 @@ namespace sched_boundary {
 // own; the sched_boundary plugin publishes it under published_name().
 inline std::string link_name(const Symbol &s)
 {
-	if (!s.is_static)
-		return s.name;
-
-	std::string unit = s.unit.substr(s.unit.rfind('/') + 1);
-
-	if (unit.size() > 2 && unit.compare(unit.size() - 2, 2, ".c") == 0)
-		unit.resize(unit.size() - 2);
-	return published_name(unit, s.name);
+	return s.is_static ? published_name(s.unit, s.name) : s.name;
 }
 
 } // namespace sched_boundary

@@ -31,7 +31,6 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <fcntl.h>
 #include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -45,6 +44,8 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "sched_live_board.h"
 
 #ifndef SCHED_DEADLINE
 #define SCHED_DEADLINE 6
@@ -227,30 +228,19 @@ static int burn(char **argv)
 	return 0;
 }
 
-/* A SCHED_FIFO process on @cpu that counts in @count for ever. */
-/* Whether @pid is asleep, within a few seconds. */
+/* Whether process @pid falls asleep within five seconds. */
 static int wait_asleep(pid_t pid)
 {
-	char path[64], stat[512], *state;
-	int i, fd;
-	ssize_t n;
+	char path[64];
+	int state, waited;
 
 	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	for (i = 0; i < 5000; i++) {
-		fd = open(path, O_RDONLY);
-		if (fd < 0)
+	for (waited = 0; (state = task_state(path)) != 'S'; waited++) {
+		if (state < 0 || waited >= 5000)
 			return -1;
-		n = read(fd, stat, sizeof(stat) - 1);
-		close(fd);
-		if (n <= 0)
-			return -1;
-		stat[n] = '\0';
-		state = strrchr(stat, ')');
-		if (state && state[1] == ' ' && state[2] == 'S')
-			return 0;
-		usleep(1000);
+		sleep_ms(1);
 	}
-	return -1;
+	return 0;
 }
 
 /*
