@@ -7,8 +7,11 @@
 #include <kunit/test.h>
 #include <linux/cpu.h>
 #include <linux/ftrace.h>
+#include <linux/jump_label.h>
 #include <linux/memory.h>
 #include <linux/string.h>
+
+#include <asm/text-patching.h>
 
 #include "patch.h"
 
@@ -32,6 +35,20 @@ static noinline int sched_live_kunit_target(int x)
  */
 static noinline void sched_live_kunit_empty(void)
 {
+}
+
+static DEFINE_STATIC_KEY_FALSE(sched_live_kunit_key);
+
+/*
+ * Opens with a static branch, as preempt_notifier_register() does with
+ * CONFIG_PREEMPT_NOTIFIERS: with jump labels, the NOP or jump the key's
+ * flips rewrite is the first instruction after ftrace's call site.
+ */
+static noinline int sched_live_kunit_keyed(int x)
+{
+	if (static_branch_unlikely(&sched_live_kunit_key))
+		return x * READ_ONCE(sched_live_kunit_bias);
+	return x + READ_ONCE(sched_live_kunit_bias);
 }
 
 static void sched_live_kunit_need_small_empty(struct kunit *test)
@@ -113,11 +130,31 @@ static void sched_live_patch_skips_empty_for_empty_test(struct kunit *test)
 			-ENODATA);
 }
 
+static void sched_live_patch_refuses_a_jump_label_site_test(struct kunit *test)
+{
+	unsigned long fentry = ftrace_location((unsigned long)sched_live_kunit_keyed);
+	struct sched_live_patch patch;
+	char *body;
+
+	if (!IS_ENABLED(CONFIG_JUMP_LABEL) || !fentry)
+		kunit_skip(test, "needs jump labels and ftrace's call site");
+	/* Where the jump would go: after ftrace's call site, as above. */
+	body = (char *)fentry + MCOUNT_INSN_SIZE;
+	if (!jump_label_text_reserved(body, body + JMP32_INSN_SIZE - 1))
+		kunit_skip(test, "the compiler put the static branch further in");
+
+	/* A flip would find the jump there, and a switch back would undo it. */
+	KUNIT_EXPECT_EQ(test, sched_live_patch_prepare(&patch, sched_live_kunit_keyed,
+						       sched_live_kunit_target),
+			-EBUSY);
+}
+
 static struct kunit_case sched_live_patch_cases[] = {
 	KUNIT_CASE(sched_live_patch_takes_over_and_gives_back_test),
 	KUNIT_CASE(sched_live_patch_refuses_a_mid_function_site_test),
 	KUNIT_CASE(sched_live_patch_refuses_a_site_too_small_test),
 	KUNIT_CASE(sched_live_patch_skips_empty_for_empty_test),
+	KUNIT_CASE(sched_live_patch_refuses_a_jump_label_site_test),
 	{}
 };
 
