@@ -31,11 +31,13 @@ for thread in multi single; do
 		"$HARNESS/run-guest.sh" > "$OUT/$thread/run-guest.log" 2>&1 || true
 	console=$OUT/$thread/console.txt
 	strip_time "$OUT/$thread/console.log" > "$console"
+	flips=$(strip_cr "$OUT/$thread/results.tap" |
+		sed -n 's/^# keyflip: \([0-9]*\) flips.*/\1/p')
 	if grep -q '^Oops: int3' "$console"; then
 		echo "$thread-threaded TCG: Oops: int3 at $(sed -n 's/^RIP: 0010://p' "$console" | head -1)"
+	elif [ -n "$flips" ] && grep -q '^# guest-done' "$OUT/$thread/results.tap"; then
+		echo "$thread-threaded TCG: $flips flips in $SECONDS_EACH s, no oops"
 	else
-		flips=$(strip_cr "$OUT/$thread/results.tap" |
-			sed -n 's/^# keyflip: \([0-9]*\) flips.*/\1/p')
-		echo "$thread-threaded TCG: ${flips:-no} flips in $SECONDS_EACH s, no oops"
+		echo "$thread-threaded TCG: the guest did not finish; see $OUT/$thread"
 	fi
 done
