@@ -118,6 +118,8 @@ extern const unsigned int sched_live_nr_interface;
 extern const char *const sched_live_replaced[];
 extern const unsigned int sched_live_nr_replaced;
 
+int sched_live_may_link(const char *name, const char *license,
+			const char *abi, unsigned long implements);
 const void *sched_live_find_symbol(const char *name);
 const void *sched_live_find_function(const char *key);
 bool sched_live_is_interface(const char *key);
@@ -242,6 +244,7 @@ int sched_live_text_user_check(unsigned long addr,
 int sched_live_hold_builtin(const char *bpf_scheduler);
 void sched_live_release_builtin(void);
 bool sched_live_sysrq_rollback(void);
+void sched_live_print_info(const char *log_lvl);
 #else
 static inline void sched_live_adopt_new_task(struct task_struct *p) { }
 static inline int sched_live_module_busy(struct module *mod,
@@ -259,6 +262,7 @@ static inline int sched_live_hold_builtin(const char *bpf_scheduler)
 	return 0;
 }
 static inline void sched_live_release_builtin(void) { }
+static inline void sched_live_print_info(const char *log_lvl) { }
 static inline bool sched_live_sysrq_rollback(void)
 {
 	return false;

@@ -45,6 +45,16 @@ static struct sched_live_scheduler *sched_live_active = &sched_live_builtin;
 static struct sched_live_switch_record sched_live_last_switch;
 static struct sched_live_exit sched_live_last_exit;
 
+/*
+ * For the reports of a crash or a warning (sched_live_print_info()), which
+ * come in any context: the names of the scheduler whose code runs and of
+ * the last module scheduler whose code ran, copied at each flip, so that
+ * a report never follows a pointer into a module that may be gone.
+ */
+static char sched_live_report_active[SCHED_LIVE_NAME_MAX + 1] =
+	SCHED_LIVE_BUILTIN_NAME;
+static char sched_live_report_module[SCHED_LIVE_NAME_MAX + 1];
+
 static const char *const sched_live_exit_reasons[] = {
 	[SCHED_LIVE_EXIT_NONE]		= "none",
 	[SCHED_LIVE_EXIT_USER]		= "user",
@@ -336,6 +346,59 @@ static void sched_live_record_exit(struct sched_live_exit *exit,
 	sched_live_last_exit = *exit;
 }
 
+/**
+ * sched_live_note_flip() - the code of @to runs from now on
+ * @to: the scheduler a switch has just flipped to
+ *
+ * Keeps the names a report prints (sched_live_print_info()).
+ *
+ * Context: the switch's stop_machine() callback, on the CPU that flips
+ * the text, the others waiting.
+ */
+void sched_live_note_flip(const struct sched_live_scheduler *to)
+{
+	strscpy(sched_live_report_active, to->name);
+	if (to->owner)
+		strscpy(sched_live_report_module, to->name);
+}
+
+/*
+ * A module scheduler's code runs in place of the kernel's own, as a
+ * livepatch's does, so once a switch to it has succeeded the kernel and
+ * the module are tainted TAINT_LIVEPATCH ('K'), and stay so after a switch
+ * back: support tooling then knows that what ran is not the kernel it was
+ * built with.  A refused switch ran none of the module's code and changes
+ * nothing, taint included.  From the flip on, before the taint, a report
+ * names the module already (sched_live_print_info()).
+ */
+static void sched_live_taint(struct module *owner)
+{
+	if (!test_bit(TAINT_LIVEPATCH, &owner->taints))
+		pr_notice("tainting kernel with TAINT_LIVEPATCH: the scheduler of module '%s' runs in place of the kernel's\n",
+			  owner->name);
+	add_taint(TAINT_LIVEPATCH, LOCKDEP_STILL_OK);
+	set_bit(TAINT_LIVEPATCH, &owner->taints);
+}
+
+/**
+ * sched_live_print_info() - say which scheduler ran, in a report
+ * @log_lvl: the log level of the report
+ *
+ * Called by dump_stack_print_info() for every crash, warning and
+ * backtrace.  Prints nothing unless a module scheduler has been active
+ * since boot.  Its label is capitalised like the others of that header
+ * ("Hardware name:", "Workqueue:", "Sched_ext:").  Takes no lock: a report
+ * may come from any context, and the names may be torn by a switch at
+ * that moment, never dangling.
+ */
+void sched_live_print_info(const char *log_lvl)
+{
+	if (!READ_ONCE(sched_live_report_module[0]))
+		return;
+	printk("%sSched_live: active scheduler '%s', last module scheduler '%s'\n",
+	       log_lvl, sched_live_report_active, sched_live_report_module);
+}
+
 /*
  * Switch from the active scheduler to @to: the switch is recorded for
  * last_switch and announced by a uevent, with @why for a rollback the
@@ -350,6 +413,8 @@ static int sched_live_switch_active(struct sched_live_scheduler *to,
 
 	lockdep_assert_held(&sched_live_mutex);
 	ret = sched_live_switch(from, to, record);
+	if (!ret && to->owner)
+		sched_live_taint(to->owner);
 	sched_live_notify_switch(from, to, ret, why);
 	sched_live_last_switch = *record;
 	if (!ret)

@@ -30,5 +30,6 @@ void sched_live_notify_switch(const struct sched_live_scheduler *from,
 			      const struct sched_live_scheduler *to, int result,
 			      const char *exit);
 ssize_t sched_live_show_last_exit(char *buf);
+void sched_live_note_flip(const struct sched_live_scheduler *to);
 
 #endif /* _KERNEL_SCHED_LIVE_CORE_H */

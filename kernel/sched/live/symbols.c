@@ -9,6 +9,10 @@
  * directory), and the module loader asks here for the ones a scheduler
  * module, a module that imports the SCHED_LIVE namespace, leaves undefined.
  *
+ * The namespace reaches what vmlinux keeps from every module, writable
+ * data among it, so the loader first asks here whether the module may link
+ * against it at all (sched_live_may_link()).
+ *
  * The other way round, registration asks here which vmlinux function each
  * of a module's implementations takes over: the boundary plugin lists the
  * scheduler's global functions and its address-taken static ones, by
@@ -18,8 +22,11 @@
  * and the build the functions a module replaces in sched_live_replaced[].
  */
 
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/bsearch.h>
 #include <linux/kallsyms.h>
+#include <linux/license.h>
 #include <linux/sched_live.h>
 #include <linux/slab.h>
 #include <linux/sort.h>
@@ -49,6 +56,51 @@ const void *sched_live_find_symbol(const char *name)
 	sym = bsearch(name, sched_live_symbols, sched_live_nr_symbols,
 		      sizeof(*sym), sched_live_symbol_cmp);
 	return sym ? sym->addr : NULL;
+}
+
+/**
+ * sched_live_may_link() - whether a module may import the SCHED_LIVE namespace
+ * @name: the module's name
+ * @license: its license tag, or NULL
+ * @abi: its sched_live_abi tag, or NULL
+ * @implements: the size of its .sched_live.implements section, 0 if none
+ *
+ * Only a scheduler built from this kernel's extracted scheduler may: one
+ * under a GPL-compatible license (what it links against is not exported at
+ * all, which is stricter than EXPORT_SYMBOL_GPL), that implements
+ * interface functions (SCHED_LIVE_IMPLEMENTS()) and carries this kernel's
+ * boundary hash in its sched_live_abi tag, as the extracted scheduler's
+ * glue writes it (MODULE_INFO(sched_live_abi, __stringify(hash))).  The
+ * hash also stands in for the MODVERSIONS CRCs these symbols do not have.
+ * The module loader asks here before it resolves any symbol of a module
+ * that imports the namespace.
+ *
+ * Return: 0, or -ENOEXEC after a line that says why.
+ */
+int sched_live_may_link(const char *name, const char *license,
+			const char *abi, unsigned long implements)
+{
+	char hash[sizeof("0x0123456789abcdefULL")];
+
+	if (!license || !license_is_gpl_compatible(license)) {
+		pr_err("refusing module '%s': it imports SCHED_LIVE under license '%s'; only GPL-compatible schedulers may\n",
+		       name, license ?: "unspecified");
+		return -ENOEXEC;
+	}
+	if (!abi || !implements) {
+		pr_err("refusing module '%s': it imports SCHED_LIVE but is no scheduler (%s); build schedulers from this kernel's extracted scheduler\n",
+		       name, abi ? "it implements no interface function" :
+				   "it has no sched_live_abi tag");
+		return -ENOEXEC;
+	}
+	/* The tag as the glue writes it: no parsing to get wrong. */
+	snprintf(hash, sizeof(hash), "0x%016llxULL", sched_live_abi_hash);
+	if (strcmp(abi, hash)) {
+		pr_err("refusing module '%s': its sched_live_abi tag is '%*pE', this kernel's is '%s'; rebuild it against this kernel\n",
+		       name, (int)min(strlen(abi), sizeof(hash)), abi, hash);
+		return -ENOEXEC;
+	}
+	return 0;
 }
 
 /**

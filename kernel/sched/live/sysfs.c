@@ -92,9 +92,17 @@ static ssize_t last_switch_show(struct kobject *kobj,
 	return sched_live_show_last_switch(buf);
 }
 
+/* As /proc/PID/stack: a root process that dropped CAP_SYS_ADMIN may not. */
+static bool sched_live_may_read(void)
+{
+	return capable(CAP_SYS_ADMIN);
+}
+
 static ssize_t conflicts_show(struct kobject *kobj,
 			      struct kobj_attribute *attr, char *buf)
 {
+	if (!sched_live_may_read())
+		return -EPERM;
 	return sched_live_show_conflicts(buf);
 }
 
@@ -124,6 +132,8 @@ static ssize_t watchdog_timeout_ms_store(struct kobject *kobj,
 static ssize_t last_exit_show(struct kobject *kobj,
 			      struct kobj_attribute *attr, char *buf)
 {
+	if (!sched_live_may_read())
+		return -EPERM;
 	return sched_live_show_last_exit(buf);
 }
 
@@ -131,9 +141,14 @@ static struct kobj_attribute active_attr = __ATTR_RW(active);
 static struct kobj_attribute available_attr = __ATTR_RO(available);
 static struct kobj_attribute abi_hash_attr = __ATTR_RO(abi_hash);
 static struct kobj_attribute last_switch_attr = __ATTR_RO(last_switch);
-static struct kobj_attribute conflicts_attr = __ATTR_RO(conflicts);
+/*
+ * Root's only, with CAP_SYS_ADMIN: conflicts names every kprobe, livepatch
+ * and BPF user of the scheduler and takes their locks to do so; last_exit
+ * shows a task's kernel stack, which /proc/PID/stack keeps for them too.
+ */
+static struct kobj_attribute conflicts_attr = __ATTR_RO_MODE(conflicts, 0400);
 static struct kobj_attribute watchdog_timeout_ms_attr = __ATTR_RW(watchdog_timeout_ms);
-static struct kobj_attribute last_exit_attr = __ATTR_RO(last_exit);
+static struct kobj_attribute last_exit_attr = __ATTR_RO_MODE(last_exit, 0400);
 
 static struct attribute *sched_live_attrs[] = {
 	&active_attr.attr,

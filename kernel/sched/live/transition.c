@@ -535,6 +535,7 @@ static void sched_live_flip(struct sched_live_transition *tr)
 	sched_live_patch_write(tr->to->patches, tr->to->nr_patches, true,
 			       &tr->window);
 	WRITE_ONCE(sched_live_active_ops, tr->to->ops);
+	sched_live_note_flip(tr->to);
 }
 
 static void sched_live_adopt_task(struct sched_live_transition *tr,

@@ -118,11 +118,21 @@ std::vector<SymbolId> ConfigBinding::match(ConfigList list, const std::string &n
 	if (colon == std::string::npos) {
 		const std::optional<SymbolId> id = table_.find(name);
 
+		// Where a config does not build a global, a static of the
+		// same name outside the configured files is its stand-in (a
+		// header's inline, as for preempt_model_full() without
+		// PREEMPT_DYNAMIC): another function, which an entry "when
+		// built" does not name.  One inside them is a mistake.
+		const std::vector<SymbolId> statics = table_.statics_named(name);
+		const bool stand_ins_only = std::none_of(
+			statics.begin(), statics.end(),
+			[this](SymbolId s) { return in_boundary_[s]; });
+
 		if (id && table_.at(*id).defined)
 			ids.push_back(*id);
-		else if (!table_.statics_named(name).empty())
+		else if (!statics.empty() && !(when_built && stand_ins_only))
 			throw InputError(where + ", which is static: write \"" +
-					 table_.at(table_.statics_named(name).front()).file +
+					 table_.at(statics.front()).file +
 					 ":" + name + "\"");
 	} else {
 		const std::string file = name.substr(0, colon);

@@ -102,6 +102,14 @@ TEST(ConfigBinding, AFunctionOnlySomeConfigsBuildMayBeMissing)
 
 	EXPECT_TRUE(binding.forced_into(*table.find("schedule"), ConfigList::External));
 	EXPECT_EQ(binding_error(table,
+				R"({"files": ["s.c"],
+				    "external_when_built": {"copy": "a header's stand-in here"}})"),
+		  "(no error)");
+	EXPECT_EQ(binding_error(table,
+				R"({"files": ["s.c"], "external_when_built": {"helper": "x"}})"),
+		  "boundary.json: \"external\" names \"helper\", which is static: "
+		  "write \"s.c:helper\"");
+	EXPECT_EQ(binding_error(table,
 				R"({"files": ["s.c"], "external_when_built": {"runqueues": "x"}})"),
 		  "boundary.json: \"external\" names \"runqueues\", which is a "
 		  "variable, not a function");

@@ -110,6 +110,17 @@ expect_write()
 	expect_eq "write $*" "$got" "$want"
 }
 
+# expect_read EXPECTED [-u UID] FILE - one read of FILE gives EXPECTED,
+# "ok" or an errno name
+expect_read()
+{
+	local want=$1 got
+
+	shift
+	got=$(write_file -R "$@")
+	expect_eq "read $*" "$got" "$want"
+}
+
 # expect_active NAME - the active scheduler is NAME
 expect_active()
 {

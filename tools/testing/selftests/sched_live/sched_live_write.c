@@ -5,11 +5,14 @@
  * byte or report the errno, both of which the sysfs tests need.
  *
  *   sched_live_write [-u UID] [-d] [-r COUNT] FILE DATA
+ *   sched_live_write [-u UID] [-d] -R FILE
  *
  *   DATA      bytes to write, with the escapes \\ \n \t \0 and \xHH
  *   -r COUNT  write DATA repeated COUNT times, in the same single write
- *   -u UID    open and write as UID instead of root
+ *   -u UID    open and write (or read) as UID instead of root
  *   -d        drop CAP_SYS_ADMIN after opening, and stay root
+ *   -R        read FILE instead, with one read(2): for the files only
+ *             root may read
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -101,12 +104,15 @@ static int drop_cap_sys_admin(void)
 int main(int argc, char **argv)
 {
 	static char data[MAX_DATA_BYTES], buf[MAX_DATA_BYTES];
-	int drop_cap = 0, fd, opt;
+	int drop_cap = 0, read_only = 0, fd, opt;
 	long uid = -1, repeat = 1, data_len, i;
 	size_t len = 0;
 
-	while ((opt = getopt(argc, argv, "u:dr:")) != -1) {
+	while ((opt = getopt(argc, argv, "u:dr:R")) != -1) {
 		switch (opt) {
+		case 'R':
+			read_only = 1;
+			break;
 		case 'u':
 			uid = strtol(optarg, NULL, 10);
 			break;
@@ -119,6 +125,26 @@ int main(int argc, char **argv)
 		default:
 			goto usage;
 		}
+	}
+	if (read_only) {
+		if (optind != argc - 1)
+			goto usage;
+		if (uid >= 0 && setuid(uid)) {
+			perror("setuid");
+			return 2;
+		}
+		fd = open(argv[optind], O_RDONLY);
+		if (fd < 0) {
+			report(errno);
+			return 0;
+		}
+		if (drop_cap && drop_cap_sys_admin()) {
+			perror("capset");
+			return 2;
+		}
+		report(read(fd, buf, sizeof(buf)) < 0 ? errno : 0);
+		close(fd);
+		return 0;
 	}
 	if (optind != argc - 2)
 		goto usage;
@@ -150,6 +176,7 @@ int main(int argc, char **argv)
 	return 0;
 
 usage:
-	fprintf(stderr, "usage: %s [-u UID] [-d] [-r COUNT] FILE DATA\n", argv[0]);
+	fprintf(stderr, "usage: %s [-u UID] [-d] [-r COUNT] FILE DATA\n"
+		"       %s [-u UID] [-d] -R FILE\n", argv[0], argv[0]);
 	return 2;
 }

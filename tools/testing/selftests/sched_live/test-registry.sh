@@ -2,13 +2,14 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # The registry: a module registers a second scheduler entry and removes it,
-# never by force; bad registrations are refused and change nothing.
+# never by force; bad registrations are refused and change nothing, and so
+# are modules that import SCHED_LIVE without being schedulers.
 
 . "$(dirname "$0")/functions.sh"
 
 MOD=test_sched_live_entry
 
-setup_test_suite 6
+setup_test_suite 7
 
 start_test "writing the active name is a no-op"
 expect_write ok "$SYSFS/active" 'builtin\n'
@@ -79,5 +80,20 @@ sched_live: refusing scheduler 'sched_live_test': built for scheduler ABI 000000
 sched_live: refusing scheduler 'sched_live_test': 'no_such_function' is no interface function of this kernel
 % insmod $MOD name=Bad_Name
 sched_live: refusing scheduler 'Bad_Name': character outside [a-z0-9_-] in the name"
+
+start_test "only a GPL-compatible scheduler built for this kernel may import SCHED_LIVE"
+expect_load ENOEXEC test_sched_live_intruder
+expect_load ENOEXEC test_sched_live_untagged
+expect_load ENOEXEC test_sched_live_foreign
+expect_load ENOEXEC test_sched_live_proprietary
+expect_available builtin
+check_result "% insmod test_sched_live_intruder
+sched_live: refusing module 'test_sched_live_intruder': it imports SCHED_LIVE but is no scheduler (it implements no interface function); build schedulers from this kernel's extracted scheduler
+% insmod test_sched_live_untagged
+sched_live: refusing module 'test_sched_live_untagged': it imports SCHED_LIVE but is no scheduler (it has no sched_live_abi tag); build schedulers from this kernel's extracted scheduler
+% insmod test_sched_live_foreign
+sched_live: refusing module 'test_sched_live_foreign': its sched_live_abi tag is '0x0000000000000001ULL', this kernel's is '0x$(cat "$SYSFS/abi_hash")ULL'; rebuild it against this kernel
+% insmod test_sched_live_proprietary
+sched_live: refusing module 'test_sched_live_proprietary': it imports SCHED_LIVE under license 'Proprietary'; only GPL-compatible schedulers may"
 
 ktap_finished

@@ -6,7 +6,7 @@
 # active scheduler's module; and a switch refused while a thread waits
 # inside code the switch would bypass; the trace events and the uevents of
 # the switches; the order of SCHED_FIFO tasks of one priority, which a
-# switch keeps.
+# switch keeps; the taint a module scheduler leaves once its code ran.
 
 . "$(dirname "$0")/functions.sh"
 
@@ -32,13 +32,24 @@ flip_keys()
 		fail "cannot flip the scheduler feature TTWU_QUEUE"
 }
 
+# live_patch_taint MODULE - "K" if MODULE is tainted as live patched
+live_patch_taint()
+{
+	grep -o K /sys/module/$1/taint
+}
+
 setup_test_suite 8
 
 start_test "switch to the extracted scheduler and back"
 load_mod $MOD
+expect_eq "live patch taint of $MOD before a switch" "$(live_patch_taint $MOD)" ""
 expect_write ok "$SYSFS/active" extracted
 expect_active extracted
 expect_eq "last_switch result" "$(last_switch result)" 0
+# Its code runs in place of the kernel's own, as a livepatch's does.
+expect_eq "live patch taint of $MOD once active" "$(live_patch_taint $MOD)" K
+expect_eq "live patch taint of the kernel" \
+	"$(( ($(cat /proc/sys/kernel/tainted) >> 15) & 1 ))" 1
 sleep 1
 expect_write ok "$SYSFS/active" builtin
 expect_active builtin

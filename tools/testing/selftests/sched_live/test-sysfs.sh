@@ -6,12 +6,14 @@
 
 . "$(dirname "$0")/functions.sh"
 
-setup_test_suite 8
+setup_test_suite 9
 
 start_test "files, modes and initial state"
 expect_eq "mode of active" "$(stat -c %a "$SYSFS/active")" 644
 expect_eq "mode of available" "$(stat -c %a "$SYSFS/available")" 444
 expect_eq "mode of abi_hash" "$(stat -c %a "$SYSFS/abi_hash")" 444
+expect_eq "mode of conflicts" "$(stat -c %a "$SYSFS/conflicts")" 400
+expect_eq "mode of last_exit" "$(stat -c %a "$SYSFS/last_exit")" 400
 expect_eq "abi_hash is 16 hex digits" \
 	"$(grep -c '^[0-9a-f]\{16\}$' "$SYSFS/abi_hash")" 1
 expect_active builtin
@@ -70,5 +72,17 @@ expect_write EPERM -d "$SYSFS/active" 'builtin\n'
 expect_write EACCES "$SYSFS/available" 'builtin\n'
 expect_active builtin
 check_result "sched_live: write to 'active' refused: CAP_SYS_ADMIN required"
+
+start_test "what only root may read is refused to others"
+# conflicts takes the locks of kprobes, ftrace and livepatch; last_exit
+# shows a task's kernel stack: root's only, and only with CAP_SYS_ADMIN,
+# as /proc/PID/stack.
+for f in conflicts last_exit; do
+	expect_read EACCES -u 65534 "$SYSFS/$f"
+	expect_read EPERM -d "$SYSFS/$f"
+	expect_read ok "$SYSFS/$f"
+done
+expect_read ok -u 65534 "$SYSFS/abi_hash"
+check_result ""
 
 ktap_finished
