@@ -113,4 +113,5 @@ step run-guest-noisy env "${NOISY[@]}" "$HARNESS/run-guest.sh"
 collect check-guest-noisy noisy_check
 
 collect check-stall "$HARNESS/check-stall.sh"
+collect check-crash "$HARNESS/check-crash.sh"
 summary
