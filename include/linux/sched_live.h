@@ -257,12 +257,16 @@ static inline int sched_live_text_user_check(unsigned long addr,
 {
 	return 0;
 }
+
 static inline int sched_live_hold_builtin(const char *bpf_scheduler)
 {
 	return 0;
 }
+
 static inline void sched_live_release_builtin(void) { }
+
 static inline void sched_live_print_info(const char *log_lvl) { }
+
 static inline bool sched_live_sysrq_rollback(void)
 {
 	return false;

@@ -33,6 +33,7 @@
 #include <linux/init.h>
 #include <linux/kthread.h>
 #include <linux/minmax.h>
+#include <linux/mmu_context.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
@@ -41,6 +42,7 @@
 #include <linux/stacktrace.h>
 #include <linux/sysrq.h>
 
+#include "../sched.h"
 #include "core.h"
 #include "watchdog.h"
 
@@ -87,20 +89,181 @@ void sched_live_watchdog_set_timeout(unsigned int ms)
 		sched_live_watchdog_arm();
 }
 
+/* The longest allowance the watchdog grants a task, beyond the timeout. */
+#define SCHED_LIVE_WATCHDOG_MAX_NS	((u64)SCHED_LIVE_WATCHDOG_MAX_MS * NSEC_PER_MSEC)
+
+/* @ns * @num / @den, rounded up, at most SCHED_LIVE_WATCHDOG_MAX_NS. */
+static u64 sched_live_scale(u64 ns, u64 num, u64 den)
+{
+	const u64 max = SCHED_LIVE_WATCHDOG_MAX_NS;
+	u64 ratio;
+
+	if (!den)
+		return max;
+	/* 10 bits of fraction; load weights stay far below 2^53. */
+	ratio = div64_u64(num << 10, den) + 1;
+	if (ns > div64_u64(max << 10, ratio))
+		return max;
+	return min(max, (ns * ratio) >> 10);
+}
+
+/* The group entity @se is queued in, NULL at the top. */
+static struct sched_entity *sched_live_parent(struct sched_entity *se)
+{
+#ifdef CONFIG_FAIR_GROUP_SCHED
+	return se->parent;
+#else
+	return NULL;
+#endif
+}
+
 /*
- * How long @p has waited on a runqueue, in nanoseconds; 0 if it is not
- * waiting.  last_queued is in the clock of the runqueue that queued it,
- * sched_clock_cpu() of that CPU.
+ * How long a correct fair class may keep @p waiting: EEVDF gives every
+ * entity a turn of its slice (to the next tick, without HRTICK) in the
+ * time the others of its runqueue take, in proportion to their weights,
+ * so the wait grows with the weight beside it over its own at each level
+ * of its group hierarchy: a SCHED_IDLE task beside hogs, a nice 19 task
+ * beside nice -20 ones, a group of cpu.weight 1 beside one of 10000, an
+ * idle group.  A group limited by cpu.max runs at most its quota in each
+ * period, so its share shrinks by quota / period; while it is throttled,
+ * any wait is its quota's.
  */
-static u64 sched_live_waited_ns(struct task_struct *p)
+static u64 sched_live_fair_allowance(struct task_struct *p)
+{
+	struct sched_entity *se = &p->se;
+	/* Without HRTICK a turn ends at a tick after the slice. */
+	u64 ns = max_t(u64, se->slice, TICK_NSEC) + TICK_NSEC;
+	struct cfs_rq *cfs_rq;
+	unsigned long load;
+
+#ifdef CONFIG_CFS_BANDWIDTH
+	/* Held back by a quota now: it waits for a next period, or more. */
+	if (cfs_rq_of(se)->throttle_count)
+		return SCHED_LIVE_WATCHDOG_MAX_NS;
+#endif
+	for (; se; se = sched_live_parent(se)) {
+		cfs_rq = cfs_rq_of(se);
+		load = cfs_rq->load.weight;
+		if (!se->on_rq)
+			load += se->load.weight;
+		ns = sched_live_scale(ns, load, se->load.weight);
+#ifdef CONFIG_CFS_BANDWIDTH
+		if (cfs_rq->runtime_enabled) {
+			struct cfs_bandwidth *cfs_b = &cfs_rq->tg->cfs_bandwidth;
+			u64 period = ktime_to_ns(cfs_b->period);
+
+			ns = sched_live_scale(ns, period, cfs_b->quota);
+			ns = min(ns + period, SCHED_LIVE_WATCHDOG_MAX_NS);
+		}
+#endif
+	}
+	/*
+	 * An estimate, not a bound: turns do not come round robin, and a
+	 * group pays back over the next periods what it ran past its quota
+	 * until a tick noticed.  Twice it leaves room for both.
+	 */
+	return min(2 * ns, SCHED_LIVE_WATCHDOG_MAX_NS);
+}
+
+/* Whether RT throttling (RT_GROUP_SCHED) holds @p's class back. */
+static bool sched_live_rt_throttled(struct task_struct *p)
+{
+#ifdef CONFIG_RT_GROUP_SCHED
+	struct sched_rt_entity *rt_se;
+
+	for (rt_se = &p->rt; rt_se; rt_se = rt_se->parent) {
+		if (rt_se->rt_rq->rt_throttled)
+			return true;
+	}
+#endif
+	return false;
+}
+
+/*
+ * Whether @cpu runs something a waiting real-time task of priority @prio
+ * goes before: a task of lower priority, not one the fair server runs
+ * (a deadline entity, through which the fair class gets its share beside
+ * real-time hogs).  A snapshot, without that CPU's runqueue lock.
+ */
+static bool sched_live_runs_lower(int cpu, int prio)
+{
+	struct task_struct *curr = rcu_dereference(cpu_rq(cpu)->curr);
+
+	return READ_ONCE(curr->prio) > prio && !READ_ONCE(curr->dl_server);
+}
+
+/*
+ * Whether a correct real-time class may keep @p waiting for as long as it
+ * likes: while RT throttling holds it back, or while every CPU it may run
+ * on runs a task of higher or equal priority (one that is not SCHED_RR,
+ * which would take turns with it), or the fair server.
+ */
+static bool sched_live_rt_may_wait(struct task_struct *p)
+{
+	struct task_struct *curr = rcu_dereference(task_rq(p)->curr);
+	int cpu;
+
+	if (sched_live_rt_throttled(p))
+		return true;
+	if (curr->prio == p->prio && curr->policy == SCHED_RR)
+		return false;
+	if (curr->prio > p->prio && !curr->dl_server)
+		return false;
+	if (p->nr_cpus_allowed == 1 || is_migration_disabled(p))
+		return true;
+	for_each_cpu_and(cpu, p->cpus_ptr, cpu_active_mask) {
+		if (sched_live_runs_lower(cpu, p->prio))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * How long, beyond the timeout, a correct scheduler may keep @p waiting:
+ * U64_MAX if as long as it likes.  A deadline task waits at most until its
+ * deadline unless its runtime is spent; a real-time one as long as higher
+ * ones run; a fair one its share's due (sched_live_fair_allowance()).
+ * With @p's runqueue locked, so that what its CPU runs and the weights of
+ * its hierarchy hold still.
+ */
+static u64 sched_live_allowance(struct task_struct *p)
+{
+	if (dl_prio(p->prio))
+		return p->dl.dl_throttled ? U64_MAX : p->dl.dl_deadline;
+	if (rt_prio(p->prio))
+		return sched_live_rt_may_wait(p) ? U64_MAX : 0;
+	return sched_live_fair_allowance(p);
+}
+
+/*
+ * How long @p has waited on a runqueue beyond what its scheduling class
+ * and its share allow (sched_live_allowance()), in nanoseconds; 0 if it is
+ * not waiting.  last_queued is in the clock of the runqueue that queued
+ * it, sched_clock_cpu() of that CPU.  Only a task that has waited longer
+ * than @timeout_ns is judged, under its runqueue lock.
+ */
+static u64 sched_live_overdue_ns(struct task_struct *p, u64 timeout_ns)
 {
 	u64 queued = READ_ONCE(p->sched_info.last_queued);
-	u64 now;
+	u64 now, waited, allowed = 0;
 
 	if (!queued || !task_is_running(p))
 		return 0;
 	now = sched_clock_cpu(task_cpu(p));
-	return now > queued ? now - queued : 0;
+	if (now <= queued || now - queued <= timeout_ns)
+		return 0;
+
+	scoped_guard(task_rq_lock, p) {
+		queued = p->sched_info.last_queued;
+		waited = task_on_rq_queued(p) && queued && now > queued ?
+			 now - queued : 0;
+		if (waited > timeout_ns)
+			allowed = sched_live_allowance(p);
+	}
+
+	if (allowed == U64_MAX || waited <= timeout_ns + allowed)
+		return 0;
+	return waited;
 }
 
 /* The task that has waited longest, if longer than @timeout_ns; referenced. */
@@ -112,7 +275,7 @@ static struct task_struct *sched_live_find_stalled(u64 timeout_ns, u64 *waited)
 	*waited = timeout_ns;
 	rcu_read_lock();
 	for_each_process_thread(g, p) {
-		ns = sched_live_waited_ns(p);
+		ns = sched_live_overdue_ns(p, timeout_ns);
 		if (ns > *waited) {
 			*waited = ns;
 			worst = p;

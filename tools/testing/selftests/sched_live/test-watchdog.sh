@@ -5,7 +5,10 @@
 # is rolled back to builtin by the watchdog, and SysRq-S rolls any module
 # back; last_exit tells why, and the module can go.  And no false alarm
 # from a long SCHED_FIFO hog, which RT throttling lets the fair tasks of
-# its CPU share.  mysched_starve is mysched whose fair class places a
+# its CPU share, nor from a wait that builtin would impose too: a
+# SCHED_IDLE task beside hogs, the tasks of a cgroup that cpu.max holds
+# back, real-time tasks behind higher ones or the fair server.
+# mysched_starve is mysched whose fair class places a
 # SCHED_BATCH task far behind the others: making a task SCHED_BATCH
 # starves it on demand, as long as another task shares its CPU.
 
@@ -21,8 +24,10 @@ TIMEOUT=$SYSFS/watchdog_timeout_ms
 TIMEOUT_MS=6000
 SCHED_BATCH=3
 SCHED_FIFO=1
+SCHED_IDLE=5
+FAIR_SERVER=/sys/kernel/debug/sched/fair_server/cpu1
 
-setup_test_suite 4
+setup_test_suite 7
 
 # hog - start a busy loop in the background; its PID is in $HOG
 hog()
@@ -180,5 +185,95 @@ sched_live: switched from 'builtin' to 'mysched'
 sched_live: switched from 'mysched' to 'builtin'
 % rmmod mysched
 sched_live: unregistered scheduler 'mysched'"
+
+# no_false_alarm [BEFORE [AFTER]] - the waits just set up last 8 seconds
+# under a 2-second timeout, mysched stays active; then the command BEFORE
+# runs, the hogs in HOGS go, and the command AFTER runs
+no_false_alarm()
+{
+	sleep 8
+	expect_active mysched
+	${1:-}
+	# SIGKILL: a hog that has not run since its fork, SCHED_IDLE say,
+	# would run this script's trap on SIGTERM and live on.
+	kill -KILL $HOGS
+	wait $HOGS 2>/dev/null
+	${2:-}
+	switch_to builtin
+	expect_eq "exit reason" "$(exit_field reason)" user
+	unload_mod mysched
+	echo 30000 > $TIMEOUT
+	check_busy_result "% insmod mysched
+sched_live: registered scheduler 'mysched'
+sched_live: 'mysched' implements all the interface functions
+sched_live: switched from 'builtin' to 'mysched'
+sched_live: switched from 'mysched' to 'builtin'
+% rmmod mysched
+sched_live: unregistered scheduler 'mysched'"
+}
+
+# cpu1_hogs N - start N hogs on CPU 1; their PIDs are in HOGS
+cpu1_hogs()
+{
+	local i
+
+	HOGS=
+	for i in $(seq "$1"); do
+		hog
+		taskset -p -c 1 $HOG > /dev/null
+		HOGS="$HOGS $HOG"
+	done
+}
+
+start_test "a SCHED_IDLE task beside five hogs is no stall"
+# Its weight is 3 against 5120: EEVDF runs it for a slice about every
+# 4 seconds.
+load_mod mysched
+switch_to mysched
+echo 2000 > $TIMEOUT
+cpu1_hogs 6
+"$SYSCALLS" set $HOG $SCHED_IDLE 0 0 || fail "cannot make a hog SCHED_IDLE"
+no_false_alarm
+
+start_test "the tasks of a cgroup that cpu.max holds back are no stall"
+# Two hogs share 5 ms a second, each turn running to a tick past the
+# quota, paid back in the next periods: each runs about every 3 seconds.
+make_quota_cgroup "5000 1000000"
+load_mod mysched
+switch_to mysched
+echo 2000 > $TIMEOUT
+cpu1_hogs 2
+for pid in $HOGS; do
+	echo $pid > $CGROUP/cgroup.procs || fail "cannot move $pid to $CGROUP"
+done
+no_false_alarm "" "remove_cgroup $CGROUP"
+
+# fair_server PERIOD RUNTIME - set CPU 1's fair server, in nanoseconds,
+# while a fair task keeps it active: 6.12 warns when a write stops a
+# server that is not
+fair_server()
+{
+	if [ "$2" -gt "$(cat $FAIR_SERVER/period)" ]; then
+		echo "$1" > $FAIR_SERVER/period && echo "$2" > $FAIR_SERVER/runtime
+	else
+		echo "$2" > $FAIR_SERVER/runtime && echo "$1" > $FAIR_SERVER/period
+	fi || fail "cannot set the fair server of CPU 1"
+}
+
+start_test "real-time tasks behind a higher one and the fair server are no stall"
+# The fair server, the deadline entity through which the fair class gets
+# its share beside real-time hogs, runs a fair hog 3 seconds in 4 on CPU
+# 1; the rest of the time the priority 20 hog always wins over the
+# priority 10 one.
+load_mod mysched
+switch_to mysched
+echo 2000 > $TIMEOUT
+cpu1_hogs 3
+set -- $HOGS
+"$SYSCALLS" set $1 $SCHED_FIFO 10 0 || fail "cannot make a hog SCHED_FIFO"
+"$SYSCALLS" set $2 $SCHED_FIFO 20 0 || fail "cannot make a hog SCHED_FIFO"
+saved="$(cat $FAIR_SERVER/period) $(cat $FAIR_SERVER/runtime)"
+fair_server 4000000000 3000000000
+no_false_alarm "fair_server $saved"
 
 ktap_finished
