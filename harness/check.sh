@@ -52,6 +52,47 @@ collect()
 	"$@" 2> "$BUILD/logs/$name.log" | record
 }
 
+# The checks that need no guest, run beside the distro kernel's guest
+# (see below); their result lines are kept until they are joined.
+ALONGSIDE=(test-tools static-checks)
+ALONGSIDE_PID=
+
+# alongside_start - start the checks that need no guest in the background
+alongside_start()
+{
+	(
+		collect_quietly test-tools "$HARNESS/test-tools.sh"
+		collect_quietly static-checks "$HARNESS/static-checks.sh"
+	) &
+	ALONGSIDE_PID=$!
+}
+
+# collect_quietly NAME SCRIPT [ARGS...] - collect, into build/logs/NAME.tap
+collect_quietly()
+{
+	local name=$1
+
+	shift
+	"$@" 2> "$BUILD/logs/$name.log" > "$BUILD/logs/$name.tap"
+}
+
+# alongside_join - wait for the checks that need no guest (running them
+# now if they never started) and record their result lines
+alongside_join()
+{
+	local name
+
+	if [ -n "$ALONGSIDE_PID" ]; then
+		wait "$ALONGSIDE_PID"
+	else
+		alongside_start
+		wait "$ALONGSIDE_PID"
+	fi
+	for name in "${ALONGSIDE[@]}"; do
+		record < "$BUILD/logs/$name.tap"
+	done
+}
+
 summary()
 {
 	local passed failed
@@ -68,11 +109,9 @@ step install-deps "$HARNESS/install-deps.sh" || summary
 step fetch-base "$HARNESS/fetch-base.sh" || summary
 step apply-series "$HARNESS/apply-series.sh" || summary
 collect check-overlay "$HARNESS/check-overlay.sh"
-collect test-tools "$HARNESS/test-tools.sh"
 step build-kernel "$HARNESS/build-kernel.sh" || summary
 collect check-boundary "$HARNESS/check-boundary.sh"
 collect check-extracted "$HARNESS/check-extracted.sh"
-collect static-checks "$HARNESS/static-checks.sh"
 step build-guest "$HARNESS/build-guest.sh" || summary
 step run-guest "$HARNESS/run-guest.sh"
 collect check-guest "$HARNESS/check-guest.sh"
@@ -95,10 +134,14 @@ distro_steps()
 	step build-kernel-distro env "${DISTRO[@]}" "$HARNESS/build-kernel.sh" || return
 	collect check-boundary-distro distro "$HARNESS/check-boundary.sh"
 	step build-guest-distro env "${DISTRO[@]}" "$HARNESS/build-guest.sh" || return
+	# Its vCPUs take turns on one host thread (run-guest.sh), which leaves
+	# a host CPU to the checks that need no guest.
+	alongside_start
 	step run-guest-distro env "${DISTRO[@]}" "$HARNESS/run-guest.sh"
 	collect check-guest-distro distro "$HARNESS/check-guest.sh"
 }
 distro_steps
+alongside_join
 
 # The switch tests once more, with CPU hogs on the host's CPUs, so that a
 # race that needs a slow vCPU shows up here rather than on a busy machine.
