@@ -338,7 +338,8 @@ recorded_uevents()
 }
 
 # The kernel log since the current test's marker, without timestamps, and
-# only the lines of sched_live, of its test modules and of the commands.
+# only the lines of sched_live, of sched_ext, of the test modules and of
+# the commands.
 # Which functions are too small for a jump, or start with a jump label,
 # depends on the configuration and on how the compiler laid out this
 # build, so those lines are left out; task IDs read [PID].
@@ -347,7 +348,7 @@ test_log()
 	dmesg | sed -e 's/^\[[ 0-9.]*\] //' -e 's/\[[0-9]*\] is in /[PID] is in /' \
 		-e 's/+0x[0-9a-f]*\/0x[0-9a-f]*//g' |
 		sed -n "/^$TEST_MARKER\$/,\$p" | sed 1d |
-		grep -E '^(sched_live|test_sched_live_[a-z_]*): |^% ' |
+		grep -E '^(sched_live|sched_ext|test_sched_live_[a-z_]*): |^% ' |
 		grep -v -e 'taints kernel' -e 'tainting kernel' \
 			-e "' to vmlinux: no room for a jump$" \
 			-e "' to vmlinux: its first bytes are a jump label or a static call$"

@@ -101,6 +101,37 @@ static int drop_cap_sys_admin(void)
 	return syscall(SYS_capset, &hdr, data);
 }
 
+/* What open_as() returns instead of a file descriptor. */
+enum {
+	OPEN_REFUSED = -1,	/* the open failed; its errno is reported */
+	OPEN_BROKEN = -2,	/* the test could not set up its credentials */
+};
+
+/*
+ * Open @path with @flags as @uid (if not negative), then drop
+ * CAP_SYS_ADMIN if @drop_cap: the permission checks of open and of the
+ * read or write that follows see different credentials.
+ */
+static int open_as(const char *path, int flags, long uid, int drop_cap)
+{
+	int fd;
+
+	if (uid >= 0 && setuid(uid)) {
+		perror("setuid");
+		return OPEN_BROKEN;
+	}
+	fd = open(path, flags);
+	if (fd < 0) {
+		report(errno);
+		return OPEN_REFUSED;
+	}
+	if (drop_cap && drop_cap_sys_admin()) {
+		perror("capset");
+		return OPEN_BROKEN;
+	}
+	return fd;
+}
+
 int main(int argc, char **argv)
 {
 	static char data[MAX_DATA_BYTES], buf[MAX_DATA_BYTES];
@@ -129,19 +160,9 @@ int main(int argc, char **argv)
 	if (read_only) {
 		if (optind != argc - 1)
 			goto usage;
-		if (uid >= 0 && setuid(uid)) {
-			perror("setuid");
-			return 2;
-		}
-		fd = open(argv[optind], O_RDONLY);
-		if (fd < 0) {
-			report(errno);
-			return 0;
-		}
-		if (drop_cap && drop_cap_sys_admin()) {
-			perror("capset");
-			return 2;
-		}
+		fd = open_as(argv[optind], O_RDONLY, uid, drop_cap);
+		if (fd < 0)
+			return fd == OPEN_REFUSED ? 0 : 2;
 		report(read(fd, buf, sizeof(buf)) < 0 ? errno : 0);
 		close(fd);
 		return 0;
@@ -158,19 +179,9 @@ int main(int argc, char **argv)
 	for (i = 0; i < repeat; i++, len += data_len)
 		memcpy(buf + len, data, data_len);
 
-	if (uid >= 0 && setuid(uid)) {
-		perror("setuid");
-		return 2;
-	}
-	fd = open(argv[optind], O_WRONLY);
-	if (fd < 0) {
-		report(errno);
-		return 0;
-	}
-	if (drop_cap && drop_cap_sys_admin()) {
-		perror("capset");
-		return 2;
-	}
+	fd = open_as(argv[optind], O_WRONLY, uid, drop_cap);
+	if (fd < 0)
+		return fd == OPEN_REFUSED ? 0 : 2;
 	report(write(fd, buf, len) < 0 ? errno : 0);
 	close(fd);
 	return 0;
