@@ -122,6 +122,7 @@ stage_guest_mode()
 {
 	cp -a "$GUEST_ROOT" "$2"
 	install -m 0755 "$HARNESS/guest/$1.sh" "$2/$1.sh"
+	install -m 0644 "$HARNESS/guest/checks.sh" "$2/checks.sh"
 	install -m 0755 "$HARNESS/guest/init" "$2/init"
 }
 

@@ -6,22 +6,10 @@
 # host can read what the crash report says of the scheduler.  Prints one
 # "ok"/"not ok" line per step it gets through.
 
+. /checks.sh
+
 SYSFS=/sys/kernel/sched_live
 TESTDIR=/kselftest/sched_live
-
-# step DESCRIPTION COMMAND... - one result line; the crash needs them all
-step()
-{
-	local what=$1
-
-	shift
-	if "$@"; then
-		echo "ok $what"
-	else
-		echo "not ok $what"
-		exit 1
-	fi
-}
 
 # switch_to NAME - switch, again while a busy stack refuses it (EBUSY)
 switch_to()
@@ -35,8 +23,8 @@ switch_to()
 	done
 }
 
-step "mysched loads" insmod $TESTDIR/test_modules/mysched.ko
-step "the switch to mysched succeeds" switch_to mysched
+require "mysched loads" insmod $TESTDIR/test_modules/mysched.ko
+require "the switch to mysched succeeds" switch_to mysched
 echo "# crashing the kernel on purpose"
 echo c > /proc/sysrq-trigger
 echo "not ok the kernel went on after SysRq-c"

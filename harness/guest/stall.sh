@@ -7,6 +7,8 @@
 # stops the guest, which the host must find and locate.  Prints one
 # "ok"/"not ok" line per check.
 
+. /checks.sh
+
 SYSFS=/sys/kernel/sched_live
 STALL=/sys/kernel/debug/sched_live/stall
 TESTDIR=/kselftest/sched_live
@@ -14,34 +16,6 @@ WORKLOAD=$TESTDIR/sched_live_workload
 WRITE=$TESTDIR/sched_live_write
 BOARD=/tmp/stall_workload
 SLEEPERS=16
-
-# check DESCRIPTION COMMAND... - one result line from a command's status
-check()
-{
-	local what=$1
-
-	shift
-	if "$@"; then
-		echo "ok $what"
-	else
-		echo "not ok $what"
-	fi
-}
-
-# equals GOT WANT - print a mismatch, for the log
-equals()
-{
-	[ "$1" = "$2" ] && return 0
-	echo "# got '$1', expected '$2'"
-	return 1
-}
-
-# stop - the checks that follow need what just failed
-stop()
-{
-	echo "not ok $1"
-	exit 1
-}
 
 insmod $TESTDIR/test_modules/mysched.ko || stop "mysched loads"
 "$WORKLOAD" start $BOARD $SLEEPERS
