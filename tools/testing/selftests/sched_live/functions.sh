@@ -30,7 +30,11 @@ skip_all()
 	exit "$KSFT_SKIP"
 }
 
-# setup_test_suite NUM_TESTS - check what every test needs and print the plan
+# setup_test_suite NUM_TESTS [CHECK] - check what every test needs, run
+# the function CHECK (what this test needs besides), and print the plan.
+# A test skipped for want of a kernel option says "kernel without
+# CONFIG_NAME" last, so that a harness can tell it from one that failed to
+# find what it should have.
 setup_test_suite()
 {
 	ktap_print_header
@@ -38,6 +42,7 @@ setup_test_suite()
 	[ -d "$SYSFS" ] || skip_all "$SYSFS missing: kernel without CONFIG_SCHED_LIVE"
 	[ -x "$WRITE" ] && [ -x "$LOAD" ] ||
 		skip_all "helpers missing: build the selftests first"
+	[ -z "${2:-}" ] || "$2"
 	# The runner's timeout ends a test with SIGTERM: leave through the
 	# EXIT trap, which puts back what the test changed.
 	SUITE_ACTIVE=$(cat "$SYSFS/active")

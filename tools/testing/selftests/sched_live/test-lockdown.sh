@@ -15,14 +15,22 @@
 LOCKDOWN=/sys/kernel/security/lockdown
 SIG_ENFORCE=/sys/module/module/parameters/sig_enforce
 
-setup_test_suite 3
-grep -q "^securityfs " /proc/mounts ||
-	mount -t securityfs none /sys/kernel/security 2>/dev/null
-[ -w $LOCKDOWN ] || skip_all "no lockdown LSM: $LOCKDOWN missing"
-[ -w $SIG_ENFORCE ] || skip_all "no module signatures: $SIG_ENFORCE missing"
-[ -f "$MODDIR/mysched_unsigned.ko" ] || skip_all "no unsigned copy of mysched"
-[ "$(cat $LOCKDOWN)" = "[none] integrity confidentiality" ] ||
-	skip_all "the kernel is locked down already: $(cat $LOCKDOWN)"
+# needs - what this test needs besides sched_live
+needs()
+{
+	grep -q "^securityfs " /proc/mounts ||
+		mount -t securityfs none /sys/kernel/security 2>/dev/null
+	[ -w $LOCKDOWN ] ||
+		skip_all "no $LOCKDOWN: kernel without CONFIG_SECURITY_LOCKDOWN_LSM"
+	[ -w $SIG_ENFORCE ] ||
+		skip_all "no $SIG_ENFORCE: kernel without CONFIG_MODULE_SIG"
+	[ -f "$MODDIR/mysched_unsigned.ko" ] ||
+		skip_all "no unsigned copy of mysched in $MODDIR"
+	[ "$(cat $LOCKDOWN)" = "[none] integrity confidentiality" ] ||
+		skip_all "the kernel is locked down already: $(cat $LOCKDOWN)"
+}
+
+setup_test_suite 3 needs
 
 # expect_kernel_line LINE - the kernel log since start_test has LINE
 expect_kernel_line()

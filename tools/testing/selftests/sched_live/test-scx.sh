@@ -16,8 +16,14 @@ SCX=$TESTDIR/sched_live_scx
 SCX_STATE=/sys/kernel/sched_ext/state
 BPF_SCHED=sched_live_null
 
-setup_test_suite 3
-[ -f $SCX_STATE ] || skip_all "no sched_ext: kernel without CONFIG_SCHED_CLASS_EXT"
+# needs - what this test needs besides sched_live
+needs()
+{
+	[ -f $SCX_STATE ] || skip_all "no sched_ext: kernel without CONFIG_SCHED_CLASS_EXT"
+	[ -x "$SCX" ] || skip_all "helper missing: build the selftests first"
+}
+
+setup_test_suite 3 needs
 
 # scx_start - enable the BPF scheduler; SCX_RESULT is "ok" or the errno
 # name of its refusal, SCX_PID the process that holds it
