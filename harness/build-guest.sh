@@ -14,15 +14,28 @@ BUSYBOX=/bin/busybox
 rm -rf "$STAGE"
 mkdir -p "$STAGE"/{bin,sbin,usr/bin,usr/sbin,proc,sys,dev,tmp,root,etc}
 
+# The helpers that use interfaces newer than the C library's kernel
+# headers (struct_ops links) build against the kernel's own.
+log "installing the kernel's UAPI headers"
+kmake headers
 log "building selftests"
 make -s -C "$KSRC/tools/testing/selftests" TARGETS=sched_live \
-	KDIR="$KOBJ" CC="ccache gcc" \
+	KDIR="$KOBJ" CC="ccache gcc" KHDR_INCLUDES="-isystem $KOBJ/usr/include" \
 	INSTALL_PATH="$STAGE/kselftest" install >/dev/null
 
+# The test modules without their debug information, which would make the
+# guest's initramfs many times larger (BTF is no debug section and stays),
+# as "make modules_install INSTALL_MOD_STRIP=1" installs modules.
+MODULES=$STAGE/kselftest/sched_live/test_modules
+strip --strip-debug "$MODULES"/*.ko
+
 # A kernel that checks module signatures gets its test modules signed with
-# the key its build made, as a distribution signs the modules it ships.
+# the key its build made, as a distribution signs the modules it ships;
+# test-lockdown.sh needs one copy of mysched left unsigned.
 if grep -qx CONFIG_MODULE_SIG=y "$KOBJ/.config"; then
-	for module in "$STAGE"/kselftest/sched_live/test_modules/*.ko; do
+	cp "$MODULES/mysched.ko" "$MODULES/mysched_unsigned.ko"
+	for module in "$MODULES"/*.ko; do
+		[ "$module" != "$MODULES/mysched_unsigned.ko" ] || continue
 		"$KOBJ/scripts/sign-file" sha256 "$KOBJ/certs/signing_key.pem" \
 			"$KOBJ/certs/signing_key.x509" "$module"
 	done

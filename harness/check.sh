@@ -120,9 +120,11 @@ collect check-guest "$HARNESS/check-guest.sh"
 # nohz_full CPUs: the tests of the switch and of what it leaves behind.
 # Its lines are prefixed "distro kernel: "; a kernel that does not build
 # fails its step and skips its guest.
+# test-lockdown.sh locks the kernel down for good, so it comes last.
 DISTRO_TESTS=(test-sysfs.sh test-registry.sh test-switch.sh test-mysched.sh
 	      test-state.sh test-hotplug.sh test-load.sh test-pivot.sh
-	      test-conflict.sh test-removal.sh test-watchdog.sh)
+	      test-conflict.sh test-removal.sh test-watchdog.sh test-scx.sh
+	      test-lockdown.sh)
 DISTRO=(SCHED_LIVE_KERNEL=distro
 	GUEST_APPEND="kselftest_test=$(printf 'sched_live:%s,' "${DISTRO_TESTS[@]}" | sed 's/,$//')")
 distro()

@@ -78,8 +78,10 @@ step_build()
 	# of modules.
 	cp "$DC_OBJ/vmlinux.symvers" "$DC_OBJ/Module.symvers"
 	log "building the test modules"
+	dc_make headers
 	make -s -C "$KSRC/tools/testing/selftests" TARGETS=sched_live \
 		KDIR="$DC_OBJ" CC="ccache gcc" \
+		KHDR_INCLUDES="-isystem $DC_OBJ/usr/include" \
 		INSTALL_PATH="$DC/kselftest" install > "$DC/modules.log" 2>&1 ||
 		die "building the test modules failed; see $DC/modules.log"
 	for module in "$DC"/kselftest/sched_live/test_modules/*.ko; do

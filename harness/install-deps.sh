@@ -7,9 +7,9 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 PACKAGES=(
-	# kernel build
+	# kernel build (pahole makes the distro-shaped kernel's BTF)
 	build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils kmod
-	rsync git perl python3 ccache
+	rsync git perl python3 ccache dwarves
 	# static checks (checkpatch's SPDX check needs ply and git for python)
 	sparse python3-ply python3-git
 	# guest
@@ -51,8 +51,8 @@ ensure "${PACKAGES[@]}"
 # The distribution flow: harness/install-deps.sh package
 [ "${1:-}" != package ] || ensure debhelper debootstrap dpkg-dev
 # Debian's own config (harness/distro-check.sh): the config, and what it
-# builds with (BTF needs pahole; the bzImage is zstd-compressed)
-[ "${1:-}" != distro-check ] || ensure linux-config-6.12 dwarves zstd
+# builds with (the bzImage is zstd-compressed)
+[ "${1:-}" != distro-check ] || ensure linux-config-6.12 zstd
 # The GCC plugin must be built against the headers of the gcc that runs it.
 ensure "gcc-$(gcc -dumpversion | cut -d. -f1)-plugin-dev"
 log "host packages present"
