@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <linux/bpf.h>
 #include <linux/btf.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,6 +168,49 @@ static long sys_bpf(int cmd, union bpf_attr *attr)
 	return syscall(__NR_bpf, cmd, attr, sizeof(*attr));
 }
 
+/*
+ * A struct_ops map must come with the BTF of the object that holds it,
+ * even though its value's type is the kernel's: one integer type is BTF
+ * enough.
+ */
+static int load_own_btf(void)
+{
+	static const char strings[] = "\0int";
+	struct {
+		struct btf_header hdr;
+		struct btf_type type;
+		uint32_t encoding;
+		char strings[sizeof(strings)];
+	} blob = {
+		.hdr = {
+			.magic = BTF_MAGIC,
+			.version = BTF_VERSION,
+			.hdr_len = sizeof(struct btf_header),
+			.type_len = sizeof(struct btf_type) + sizeof(uint32_t),
+			.str_off = sizeof(struct btf_type) + sizeof(uint32_t),
+			.str_len = sizeof(strings),
+		},
+		.type = {
+			.name_off = 1,
+			.info = BTF_KIND_INT << 24,
+			.size = sizeof(int),
+		},
+		.encoding = BTF_INT_SIGNED << 24 | 32,
+	};
+	union bpf_attr attr;
+	int fd;
+
+	memcpy(blob.strings, strings, sizeof(strings));
+	memset(&attr, 0, sizeof(attr));
+	attr.btf = (uintptr_t)&blob;
+	/* All but the padding after the strings, if any. */
+	attr.btf_size = offsetof(typeof(blob), strings) + sizeof(strings);
+	fd = sys_bpf(BPF_BTF_LOAD, &attr);
+	if (fd < 0)
+		fail("BPF_BTF_LOAD", errno);
+	return fd;
+}
+
 int main(int argc, char **argv)
 {
 	const struct btf_type *value_type, *ops_type;
@@ -213,10 +257,15 @@ int main(int argc, char **argv)
 	attr.max_entries = 1;
 	attr.map_flags = BPF_F_LINK;
 	attr.btf_vmlinux_value_type_id = value_id;
+	attr.btf_fd = load_own_btf();
 	snprintf(attr.map_name, sizeof(attr.map_name), "sched_live_scx");
 	map = sys_bpf(BPF_MAP_CREATE, &attr);
-	if (map < 0)
+	if (map < 0) {
+		fprintf(stderr, "sched_live_scx: %s: type %u, %u bytes, data at %u, name at %u\n",
+			VALUE_TYPE, value_id, value_type->size, data.offset,
+			name.offset);
 		fail("BPF_MAP_CREATE", errno);
+	}
 
 	memset(&attr, 0, sizeof(attr));
 	attr.map_fd = map;
