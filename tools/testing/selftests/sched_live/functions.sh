@@ -126,6 +126,26 @@ expect_read()
 	expect_eq "read $*" "$got" "$want"
 }
 
+# wait_for SECONDS COMMAND... - run COMMAND every 0.1 s until it succeeds,
+# for SECONDS at most; fails if it never did
+wait_for()
+{
+	local tries=$(($1 * 10))
+
+	shift
+	until "$@"; do
+		tries=$((tries - 1))
+		[ $tries -gt 0 ] || return 1
+		sleep 0.1
+	done
+}
+
+# reads FILE VALUE - FILE reads VALUE
+reads()
+{
+	[ "$(cat "$1")" = "$2" ]
+}
+
 # expect_active NAME - the active scheduler is NAME
 expect_active()
 {

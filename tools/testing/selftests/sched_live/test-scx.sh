@@ -34,21 +34,15 @@ scx_start()
 	: > $out
 	"$SCX" $BPF_SCHED > $out &
 	SCX_PID=$!
-	for i in $(seq 100); do
-		[ -s $out ] && break
-		sleep 0.1
-	done
+	wait_for 10 test -s $out
 	SCX_RESULT=$(cat $out)
 }
 
 # scx_state_is STATE - wait up to 10 s for sched_ext's state to be STATE
 scx_state_is()
 {
-	for i in $(seq 100); do
-		[ "$(cat $SCX_STATE)" = "$1" ] && return
-		sleep 0.1
-	done
-	fail "sched_ext state: got '$(cat $SCX_STATE)', expected '$1'"
+	wait_for 10 reads $SCX_STATE "$1" ||
+		fail "sched_ext state: got '$(cat $SCX_STATE)', expected '$1'"
 }
 
 # scx_stop - end the process that holds the BPF scheduler, which takes
@@ -116,10 +110,7 @@ start_test "SysRq-S takes back a module, and a BPF scheduler"
 load_mod mysched
 switch_to mysched
 echo S > /proc/sysrq-trigger
-for i in $(seq 100); do
-	[ "$(cat "$SYSFS/active")" = builtin ] && break
-	sleep 0.1
-done
+wait_for 10 reads "$SYSFS/active" builtin
 expect_active builtin
 scx_start
 expect_eq "enable $BPF_SCHED" "$SCX_RESULT" ok

@@ -135,10 +135,7 @@ load_mod mysched
 "$WORKLOAD" start $BOARD 12
 switch_to mysched
 echo S > /proc/sysrq-trigger
-for i in $(seq 100); do
-	[ "$(cat "$SYSFS/active")" = builtin ] && break
-	sleep 0.1
-done
+wait_for 10 reads "$SYSFS/active" builtin
 expect_active builtin
 expect_eq "exit reason" "$(exit_field reason)" sysrq
 expect_eq "exit scheduler" "$(exit_field scheduler)" mysched
