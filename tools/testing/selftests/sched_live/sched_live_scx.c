@@ -36,6 +36,8 @@ struct btf_file {
 	const char *strings;		/* the string section */
 	uint32_t types_len;
 	uint32_t strings_len;
+	const struct btf_type **by_id;	/* each type, by id; 0 is void */
+	uint32_t nr_types;		/* the highest id */
 };
 
 struct member_place {
@@ -104,14 +106,37 @@ static uint32_t type_extra(const struct btf_type *t)
 	}
 }
 
+/* Walk the type section once, so that a type is found by its id. */
+static void index_types(struct btf_file *btf)
+{
+	uint32_t off = 0, cap = 1024;
+
+	btf->by_id = calloc(cap, sizeof(*btf->by_id));
+	btf->nr_types = 0;
+	while (btf->by_id && off + sizeof(struct btf_type) <= btf->types_len) {
+		const struct btf_type *t = (const void *)(btf->types + off);
+
+		if (btf->nr_types + 1 == cap) {
+			cap *= 2;
+			btf->by_id = realloc(btf->by_id, cap * sizeof(*btf->by_id));
+			if (!btf->by_id)
+				break;
+		}
+		btf->by_id[++btf->nr_types] = t;
+		off += sizeof(*t) + type_extra(t);
+	}
+	if (!btf->by_id)
+		fail("type index", ENOMEM);
+}
+
 /* The struct type NAME: its id, and the type itself in @found. */
 static uint32_t find_struct(const struct btf_file *btf, const char *name,
 			    const struct btf_type **found)
 {
-	uint32_t off = 0, id = 1;
+	uint32_t id;
 
-	while (off + sizeof(struct btf_type) <= btf->types_len) {
-		const struct btf_type *t = (const void *)(btf->types + off);
+	for (id = 1; id <= btf->nr_types; id++) {
+		const struct btf_type *t = btf->by_id[id];
 
 		if (BTF_INFO_KIND(t->info) == BTF_KIND_STRUCT &&
 		    t->name_off < btf->strings_len &&
@@ -119,8 +144,6 @@ static uint32_t find_struct(const struct btf_file *btf, const char *name,
 			*found = t;
 			return id;
 		}
-		off += sizeof(*t) + type_extra(t);
-		id++;
 	}
 	fprintf(stderr, "sched_live_scx: no struct %s in %s\n", name, VMLINUX_BTF);
 	fail(name, ENOENT);
@@ -147,20 +170,11 @@ static struct member_place find_member(const struct btf_file *btf,
 }
 
 static const struct btf_type *type_by_id(const struct btf_file *btf,
-					 uint32_t want)
+					 uint32_t id)
 {
-	uint32_t off = 0, id = 1;
-
-	while (off + sizeof(struct btf_type) <= btf->types_len) {
-		const struct btf_type *t = (const void *)(btf->types + off);
-
-		if (id == want)
-			return t;
-		off += sizeof(*t) + type_extra(t);
-		id++;
-	}
-	fail("type id", ENOENT);
-	return NULL;
+	if (!id || id > btf->nr_types)
+		fail("type id", ENOENT);
+	return btf->by_id[id];
 }
 
 static long sys_bpf(int cmd, union bpf_attr *attr)
@@ -238,6 +252,7 @@ int main(int argc, char **argv)
 	btf.types_len = hdr->type_len;
 	btf.strings = raw + hdr->hdr_len + hdr->str_off;
 	btf.strings_len = hdr->str_len;
+	index_types(&btf);
 
 	value_id = find_struct(&btf, VALUE_TYPE, &value_type);
 	data = find_member(&btf, value_type, "data");

@@ -45,12 +45,19 @@ scx_state_is()
 		fail "sched_ext state: got '$(cat $SCX_STATE)', expected '$1'"
 }
 
+# scx_end - end the process that holds the BPF scheduler, if it still
+# runs: a refused one has exited, an enabled one waits to be killed
+scx_end()
+{
+	kill "$SCX_PID" 2>/dev/null
+	wait "$SCX_PID" 2>/dev/null
+}
+
 # scx_stop - end the process that holds the BPF scheduler, which takes
 # the scheduler with it
 scx_stop()
 {
-	kill "$SCX_PID" 2>/dev/null
-	wait "$SCX_PID" 2>/dev/null
+	scx_end
 	scx_state_is disabled
 }
 
@@ -85,7 +92,7 @@ load_mod mysched
 switch_to mysched
 scx_start
 expect_eq "enable $BPF_SCHED under mysched" "$SCX_RESULT" EBUSY
-wait "$SCX_PID" 2>/dev/null
+scx_end
 expect_eq "sched_ext state" "$(cat $SCX_STATE)" disabled
 switch_to builtin
 scx_start
@@ -117,8 +124,7 @@ expect_eq "enable $BPF_SCHED" "$SCX_RESULT" ok
 scx_state_is enabled
 echo S > /proc/sysrq-trigger
 scx_state_is disabled
-kill "$SCX_PID" 2>/dev/null
-wait "$SCX_PID" 2>/dev/null
+scx_end
 expect_active builtin
 unload_mod mysched
 check_result "% insmod mysched
