@@ -52,8 +52,9 @@ collect()
 	"$@" 2> "$BUILD/logs/$name.log" | record
 }
 
-# The checks that need no guest, run beside the distro kernel's guest
-# (see below); their result lines are kept until they are joined.
+# The checks that need no guest (harness/NAME.sh), run beside the distro
+# kernel's guest (see below); their result lines are kept until they are
+# joined.
 ALONGSIDE=(test-tools static-checks)
 ALONGSIDE_PID=
 
@@ -61,8 +62,9 @@ ALONGSIDE_PID=
 alongside_start()
 {
 	(
-		collect_quietly test-tools "$HARNESS/test-tools.sh"
-		collect_quietly static-checks "$HARNESS/static-checks.sh"
+		for name in "${ALONGSIDE[@]}"; do
+			collect_quietly "$name" "$HARNESS/$name.sh"
+		done
 	) &
 	ALONGSIDE_PID=$!
 }
@@ -82,12 +84,8 @@ alongside_join()
 {
 	local name
 
-	if [ -n "$ALONGSIDE_PID" ]; then
-		wait "$ALONGSIDE_PID"
-	else
-		alongside_start
-		wait "$ALONGSIDE_PID"
-	fi
+	[ -n "$ALONGSIDE_PID" ] || alongside_start
+	wait "$ALONGSIDE_PID"
 	for name in "${ALONGSIDE[@]}"; do
 		record < "$BUILD/logs/$name.tap"
 	done
