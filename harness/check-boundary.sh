@@ -52,6 +52,10 @@ if "CONFIG_PREEMPT_DYNAMIC=y" in config:
     expected["F_external"] += ["__cond_resched", "sched_dynamic_update",
                                "sched_dynamic_klp_enable",
                                "kernel/sched/core.c:klp_cond_resched"]
+# With NUMA balancing: a task sleeping in cond_resched() during its scan,
+# on its way back to user space, has its frame.
+if "CONFIG_NUMA_BALANCING=y" in config:
+    expected["F_external"] += ["kernel/sched/fair.c:task_numa_work"]
 for set_name, names in expected.items():
     for name in names:
         ok = name in sets[set_name]

@@ -22,7 +22,8 @@
  * a name to be linked against, and the compiler must not assume that it
  * sees every write to it.  And it lists the functions
  * of those files that a module may take over in __sched_live_functions,
- * and the text the compiler emitted for them in __sched_live_text.
+ * giving the static ones a global alias of the same form, and the text
+ * the compiler emitted for them in __sched_live_text.
  *
  * Options:
  *   -fplugin-arg-sched_boundary_plugin-output=FILE   where to write the facts
@@ -1099,8 +1100,15 @@ private:
 	 * the static ones whose address is taken, listed with their boundary
 	 * key ("name", or "<unit>:<name>" for a static) in the section
 	 * __sched_live_functions, which the kernel searches by key.  A static
-	 * function is listed from its own unit, where its name is known,
-	 * without adding a symbol that backtraces would show.
+	 * function is listed from its own unit, where its name is known.
+	 *
+	 * Such a static function also gets a global alias named as a
+	 * published variable would be: a module whose boundary keeps the
+	 * function in vmlinux (NUMA balancing's task_work, which sleeps)
+	 * links against vmlinux's copy by that name.  Backtraces still show
+	 * the function's own name: of two names for one address, kallsyms
+	 * prefers the one with fewer leading underscores, then the one nm
+	 * lists first, which is the local one.
 	 */
 	void list_functions() const
 	{
@@ -1130,9 +1138,25 @@ private:
 				"\t.pushsection .rodata.str1.1,\"aMS\",@progbits,1\n" +
 				label + ":\t.asciz \"" + key + "\"\n"
 				"\t.popsection\n";
+			if (!TREE_PUBLIC(decl))
+				text += alias(decl);
 		}
 		if (!text.empty())
 			symtab->finalize_toplevel_asm(build_string(text.size(), text.c_str()));
+	}
+
+	/*
+	 * A global alias of @decl by its published name; the assembler gives
+	 * it the function's type and size.
+	 */
+	static std::string alias(tree decl)
+	{
+		const std::string name = sched_boundary::published_name(
+			main_input_filename, IDENTIFIER_POINTER(DECL_NAME(decl)));
+
+		return "\t.globl\t" + name + "\n"
+		       "\t.set\t" + name + ", " +
+		       IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(decl)) + "\n";
 	}
 
 	/* A file-scope definition in a .c file under the prefix. */

@@ -224,6 +224,11 @@ TEST_F(MiniSchedTest, ForcedExternalKeepsItsCalleesReachable)
 	EXPECT_TRUE(function_in("interface", "sched/fair.c:only_called_by_external"));
 }
 
+TEST_F(MiniSchedTest, AStaticFunctionCanBeKeptInVmlinux)
+{
+	EXPECT_TRUE(function_in("external", "sched/fair.c:background_work"));
+}
+
 TEST_F(MiniSchedTest, ClassificationIgnoresInputOrder)
 {
 	std::vector<std::string> reversed(facts_.rbegin(), facts_.rend());
@@ -309,6 +314,16 @@ TEST_F(ExtractTest, FunctionsTheConfigKeepsInVmlinuxAreLeftOut)
 	EXPECT_TRUE(has(fair, "void pick(void)\n{"));
 }
 
+TEST_F(ExtractTest, AStaticFunctionKeptInVmlinuxIsDeclaredByItsLinkName)
+{
+	const std::string fair = tree("fair.c");
+
+	EXPECT_FALSE(has(fair, "outside_ticks -= (int)data;"));
+	EXPECT_EQ(count(fair, "extern void background_work(long unsigned int) "
+			      "__asm__(\"__sched_live.fair.background_work\");\n"), 1);
+	EXPECT_TRUE(has(fair, "\tsetup_timer(background_work);\n"));
+}
+
 TEST_F(ExtractTest, InterfaceFunctionsAreMarkedAndListed)
 {
 	const std::string core = tree("core.c");
@@ -339,25 +354,31 @@ TEST_F(ExtractTest, SharedVariablesBecomeExternsOfTheirLinkNames)
 
 TEST_F(ExtractTest, TheModuleImportsTheNamesThePluginPublishes)
 {
-	const std::string core = tree("core.c");
-	const std::string vmlinux = PluginCompiler(*dir_, FIXTURES "/minisched")
-		.published_assembly_of("sched/core.c", "core.s");
+	const PluginCompiler cc(*dir_, FIXTURES "/minisched");
 	const std::string asm_label = "__asm__(\"";
-	std::set<std::string> imported;
 
-	for (auto at = core.find(asm_label); at != std::string::npos;
-	     at = core.find(asm_label, at + 1)) {
-		const auto start = at + asm_label.size();
+	/* Variables of core.c; a function of fair.c, which gets an alias. */
+	for (const auto &[unit, names] : { std::pair{ "core", 3u }, { "fair", 1u } }) {
+		const std::string module = tree(std::string(unit) + ".c");
+		const std::string vmlinux = cc.published_assembly_of(
+			"sched/" + std::string(unit) + ".c", std::string(unit) + ".s");
+		std::set<std::string> imported;
 
-		imported.insert(core.substr(start, core.find('"', start) - start));
+		for (auto at = module.find(asm_label); at != std::string::npos;
+		     at = module.find(asm_label, at + 1)) {
+			const auto start = at + asm_label.size();
+
+			imported.insert(module.substr(start, module.find('"', start) - start));
+		}
+		EXPECT_EQ(imported.size(), names) << unit;
+		for (const std::string &name : imported) {
+			EXPECT_TRUE(has(vmlinux, "\t.globl\t" + name + "\n")) << name;
+			/* What CONFIG_MODVERSIONS lets a module import. */
+			EXPECT_LE(name.size(), 55u) << name;
+		}
 	}
-	EXPECT_EQ(imported.size(), 3u);
-	for (const std::string &name : imported) {
-		EXPECT_TRUE(has(vmlinux, "\t.globl\t" + name + "\n")) << name;
-		/* What CONFIG_MODVERSIONS lets a module import. */
-		EXPECT_LE(name.size(), 55u) << name;
-	}
-	EXPECT_EQ(count(core, "__asm__(\"__sched_live.core.core_state_kept_across_every."), 1);
+	EXPECT_EQ(count(tree("core.c"),
+			"__asm__(\"__sched_live.core.core_state_kept_across_every."), 1);
 }
 
 TEST_F(ExtractTest, TheTableListsWhatTheModuleUsesOfVmlinux)
@@ -367,12 +388,14 @@ TEST_F(ExtractTest, TheTableListsWhatTheModuleUsesOfVmlinux)
 		  "0x00000000\t__sched_live.core.core_state\tvmlinux\tEXPORT_SYMBOL_GPL\tSCHED_LIVE\n"
 		  "0x00000000\t__sched_live.core.core_state_kept_across_every.3caba64b\tvmlinux\t"
 		  "EXPORT_SYMBOL_GPL\tSCHED_LIVE\n"
+		  "0x00000000\t__sched_live.fair.background_work\tvmlinux\tEXPORT_SYMBOL_GPL\tSCHED_LIVE\n"
 		  "0x00000000\tcounter_overflow\tvmlinux\tEXPORT_SYMBOL_GPL\tSCHED_LIVE\n"
 		  "0x00000000\toutside_ticks\tvmlinux\tEXPORT_SYMBOL_GPL\tSCHED_LIVE\n"
+		  "0x00000000\tsetup_timer\tvmlinux\tEXPORT_SYMBOL_GPL\tSCHED_LIVE\n"
 		  "0x00000000\tsysctl_slice\tvmlinux\tEXPORT_SYMBOL_GPL\tSCHED_LIVE\n");
 	const std::string symtab = read_file(dir_->file("symtab.c"));
 
-	EXPECT_TRUE(has(symtab, "\t{ \"outside_ticks\", __sched_live_sym4 },\n"));
+	EXPECT_TRUE(has(symtab, "\t{ \"outside_ticks\", __sched_live_sym5 },\n"));
 	/* The interface functions the module may implement, boot-only ones aside. */
 	EXPECT_TRUE(has(symtab, "const char *const sched_live_interface[] = {\n"));
 	EXPECT_TRUE(has(symtab, "\t\"sched/core.c:timer_fn\",\n"));

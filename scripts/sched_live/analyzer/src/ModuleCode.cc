@@ -10,10 +10,16 @@ namespace sched_boundary {
 ModuleCode::ModuleCode(const SymbolTable &table, const ConfigBinding &binding,
 		       const Classification &classification)
 	: table_(table), binding_(binding), classification_(classification),
-	  kept_(table.size()), used_(table.size())
+	  kept_(table.size()), used_(table.size()), address_taken_(table.size())
 {
 	std::vector<SymbolId> work;
 
+	for (const Symbol &s : table.symbols()) {
+		for (const AddressEdge &a : s.addresses)
+			address_taken_[a.target] = true;
+		for (const SymbolId ref : s.initializer)
+			address_taken_[ref] = true;
+	}
 	for (SymbolId id = 0; id < table.size(); id++) {
 		const Symbol &s = table.at(id);
 
@@ -112,6 +118,7 @@ void ModuleCode::reach(SymbolId used, std::vector<SymbolId> &work)
 			}
 			return;
 		}
+		used_[used] = true;
 	} else {
 		if (used_[used])
 			return;
@@ -147,13 +154,15 @@ void ModuleCode::check_copy(SymbolId id)
 					 " (" + *record + ")");
 }
 
-// The plugin gives the file-scope statics of the files' .c files a name.
+// The plugin gives the file-scope static variables of the files' .c
+// files a global name, and the static functions there whose address is
+// taken a global alias: the compiler emits those whatever it inlines.
 bool ModuleCode::published(SymbolId id) const
 {
 	const Symbol &s = table_.at(id);
 
-	return s.kind == SymbolKind::Variable && binding_.in_boundary(id) &&
-	       s.scope.empty() && s.file.size() > 2 &&
+	return (s.kind == SymbolKind::Variable || address_taken_[id]) &&
+	       binding_.in_boundary(id) && s.scope.empty() && s.file.size() > 2 &&
 	       s.file.compare(s.file.size() - 2, 2, ".c") == 0;
 }
 

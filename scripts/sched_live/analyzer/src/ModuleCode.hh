@@ -26,7 +26,8 @@ public:
 
 	// A function of the boundary files the module keeps.
 	bool keeps(SymbolId id) const { return kept_.at(id); }
-	// A variable the module's code (or a kept private initializer) uses.
+	// A variable the module's code (or a kept private initializer) uses,
+	// or a function of vmlinux it calls or takes the address of.
 	bool uses(SymbolId id) const { return used_.at(id); }
 	// The symbols of vmlinux the module's code refers to: what it uses
 	// but does not bring, by link name (LinkName.hh), sorted.
@@ -61,6 +62,7 @@ private:
 	const Classification &classification_;
 	std::vector<bool> kept_;
 	std::vector<bool> used_;
+	std::vector<bool> address_taken_;
 	std::set<std::string> vmlinux_refs_;
 	std::set<std::string> unreachable_;
 	std::set<std::string> duplicated_state_;

@@ -123,6 +123,8 @@ const char *const kInterfaceMarker =
 	"/* sched_live: interface, entered from vmlinux; keep its prototype */\n";
 const char *const kSharedMarker =
 	"/* sched_live: vmlinux's variable, used in place; keep its type */\n";
+const char *const kVmlinuxFunctionMarker =
+	"/* sched_live: vmlinux's function, which the module does not bring */\n";
 
 // Lines only a built-in scheduler has.
 const std::regex kBuiltinOnly(
@@ -216,15 +218,17 @@ void redeclare_forward(const SourceText &text, EditPlan &plan, const Symbol &s,
 std::string extern_declaration(const Symbol &s)
 {
 	const std::string label = s.is_static ? " __asm__(\"" + link_name(s) + "\")" : "";
+	const std::string &declaration =
+		s.kind == SymbolKind::Function ? s.signature : s.declaration;
 
-	if (s.declaration.empty())
+	if (declaration.empty())
 		throw InputError(s.key + ": the facts have no declaration for it");
 	// As the kernel's own declarations spell it: the section must match.
 	if (s.per_cpu)
 		return "DECLARE_PER_CPU_SECTION(" + s.type + ", " + s.name + ", \"" +
 		       s.section.substr(std::string(".data..percpu").size()) + "\")" +
 		       label + ";\n";
-	return "extern " + s.declaration + label + ";\n";
+	return "extern " + declaration + label + ";\n";
 }
 
 } // namespace
@@ -323,7 +327,15 @@ std::string ModuleTree::render_c_file(const std::string &path, bool is_unit) con
 		const int start = text.declaration_start(s.line);
 
 		if (s.kind == SymbolKind::Function) {
-			if (!code_.keeps(id))
+			if (code_.keeps(id))
+				continue;
+			// A static function vmlinux keeps has no name the
+			// module's callers could see unless it is declared.
+			if (s.is_static && code_.uses(id))
+				plan.replace(start, s.end_line, s.key,
+					     std::string(kVmlinuxFunctionMarker) +
+					     extern_declaration(s));
+			else
 				plan.remove(start, s.end_line, s.key);
 		} else if (!code_.uses(id)) {
 			plan.remove(start, text.statement_end(start), s.key);

@@ -74,5 +74,47 @@ TEST(ModuleCode, ALocalStaticOfOtherStateIsCopied)
 	EXPECT_NO_THROW(LinkTable(code, {}, std::nullopt));
 }
 
+constexpr const char *kKeptStaticConfig = R"({
+	"files": ["s.c"],
+	"external": { "s.c:work_fn": "sleeps where no switch may wait for it" }
+})";
+
+TEST(ModuleCode, AStaticFunctionKeptInVmlinuxIsReachedByItsAlias)
+{
+	/* put() hands vmlinux's static work_fn() to o.c's queue(). */
+	const Analysis a({ UnitBuilder("s.c")
+				   .function("put")
+				   .takes(call_arg(local("work_fn"), global("queue")))
+				   .function("work_fn", "static")
+				   .facts(),
+			   UnitBuilder("o.c")
+				   .function("caller").calls(global("put"))
+				   .function("queue")
+				   .facts() },
+			 kKeptStaticConfig);
+	const ModuleCode code(a.table(), a.binding(), a.classification());
+
+	EXPECT_FALSE(code.keeps(a.id("s.c:work_fn")));
+	EXPECT_TRUE(code.uses(a.id("s.c:work_fn")));
+	EXPECT_TRUE(code.vmlinux_refs().count("__sched_live.s.work_fn"));
+	EXPECT_NO_THROW(LinkTable(code, {}, std::nullopt));
+}
+
+// Only a static function whose address is taken has text of its own,
+// and so an alias; one that is only called may be inlined everywhere.
+TEST(ModuleCode, AStaticFunctionOnlyCalledCannotBeKeptInVmlinux)
+{
+	UnitBuilder s("s.c");
+
+	s.function("put").calls(local("work_fn")).function("work_fn", "static");
+	const Analysis a({ s.facts(), UnitBuilder("o.c").function("caller")
+						.calls(global("put")).facts() },
+			 kKeptStaticConfig);
+	const ModuleCode code(a.table(), a.binding(), a.classification());
+
+	EXPECT_EQ(code.unreachable(), (std::set<std::string>{ "s.c:work_fn" }));
+	EXPECT_THROW(LinkTable(code, {}, std::nullopt), InputError);
+}
+
 } // namespace
 } // namespace sched_boundary::test

@@ -13,7 +13,9 @@
  *   sched_live_workload check FILE
  *	Print "ok WORKERS" if every worker made progress since the last
  *	check (waiting up to 5 seconds for a slow one), or "stuck KIND
- *	INDEX" for the first one that did not.  Exit 0 or 1.
+ *	INDEX" for the first one that did not, and then on stderr where it
+ *	and the daemon's waker are: state, wait channel, kernel stack.
+ *	Exit 0 or 1.
  *   sched_live_workload stop FILE
  *	End the workload and wait until every worker is gone; nothing to
  *	do if it was stopped already.
@@ -52,6 +54,7 @@ struct board {
 	int nr;
 	uint32_t futex_word;
 	int kind[MAX_WORKERS];
+	pid_t tid[MAX_WORKERS];
 	uint64_t progress[MAX_WORKERS];
 	uint64_t seen[MAX_WORKERS];
 };
@@ -60,6 +63,7 @@ struct worker {
 	struct board *board;
 	int index;
 	int pipe_fd;
+	void *(*fn)(void *arg);
 };
 
 static struct board *map_board(const char *file, int create)
@@ -199,14 +203,24 @@ static void waker(struct board *board, int *pipes, int nr_pipes)
 	}
 }
 
+/* A worker thread says who it is, for the checker's report, and works. */
+static void *run_worker(void *arg)
+{
+	struct worker *w = arg;
+
+	w->board->tid[w->index] = gettid();
+	return w->fn(w);
+}
+
 static void start_thread(void *(*fn)(void *), struct worker *w)
 {
 	pthread_attr_t attr;
 	pthread_t thread;
 
+	w->fn = fn;
 	pthread_attr_init(&attr);
 	pthread_attr_setstacksize(&attr, 64 * 1024);
-	if (pthread_create(&thread, &attr, fn, w)) {
+	if (pthread_create(&thread, &attr, run_worker, w)) {
 		fprintf(stderr, "pthread_create failed\n");
 		exit(2);
 	}
@@ -241,6 +255,7 @@ static void cgroup_hog(struct board *board, const char *cgroup)
 		perror(path);
 		_exit(2);
 	}
+	board->tid[w->index] = getpid();
 	hog(w);
 }
 
@@ -299,6 +314,41 @@ static uint64_t progress(struct board *board, int i)
 	return __atomic_load_n(&board->progress[i], __ATOMIC_RELAXED);
 }
 
+/* The first line of /proc/@tid/@name, or "?". */
+static void read_proc_line(pid_t tid, const char *name, char *line, int size)
+{
+	char path[64];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/%s", tid, name);
+	f = fopen(path, "r");
+	if (!f || !fgets(line, size, f))
+		snprintf(line, size, "?");
+	line[strcspn(line, "\n")] = 0;
+	if (f)
+		fclose(f);
+}
+
+/* Where thread @tid is, on stderr: state, wait channel, kernel stack. */
+static void report_thread(const char *what, pid_t tid)
+{
+	char path[64], wchan[128], frame[256];
+	FILE *stack;
+	int state;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", tid);
+	state = task_state(path);
+	read_proc_line(tid, "wchan", wchan, sizeof(wchan));
+	fprintf(stderr, "# %s: thread %d, state %c, wchan %s\n", what, tid,
+		state > 0 ? state : '?', wchan);
+	snprintf(path, sizeof(path), "/proc/%d/stack", tid);
+	stack = fopen(path, "r");
+	while (stack && fgets(frame, sizeof(frame), stack))
+		fprintf(stderr, "#   %s", frame);
+	if (stack)
+		fclose(stack);
+}
+
 static int check(const char *file)
 {
 	struct board *board = map_board(file, 0);
@@ -308,6 +358,9 @@ static int check(const char *file)
 		for (waited = 0; progress(board, i) == board->seen[i]; waited += 10) {
 			if (waited >= 5000) {
 				printf("stuck %s %d\n", kind_names[board->kind[i]], i);
+				fflush(stdout);
+				report_thread("the stuck worker", board->tid[i]);
+				report_thread("the waker", board->daemon);
 				return 1;
 			}
 			sleep_ms(10);
