@@ -25,10 +25,18 @@
  * giving the static ones a global alias of the same form, and the text
  * the compiler emitted for them in __sched_live_text.
  *
+ * With layouts-only, it writes a facts file that holds only the layouts
+ * of every struct and union the unit completes, and of those they reach,
+ * as the front end completes them: what a scheduler module's own build
+ * hashes to check that it lays out the shared objects as the kernel does.
+ * Only the front end runs then (-fsyntax-only), which costs a fraction of
+ * a compile.
+ *
  * Options:
  *   -fplugin-arg-sched_boundary_plugin-output=FILE   where to write the facts
  *   -fplugin-arg-sched_boundary_plugin-srctree=DIR   strip DIR/ from file names
  *   -fplugin-arg-sched_boundary_plugin-publish-statics=PREFIX
+ *   -fplugin-arg-sched_boundary_plugin-layouts-only  (with output)
  * At least one of output and publish-statics is required.
  */
 
@@ -51,7 +59,8 @@ namespace {
 const char *const plugin_help =
 	"output=FILE\twrite the unit's facts to FILE\n"
 	"srctree=DIR\tname files relative to DIR\n"
-	"publish-statics=PREFIX\tgive the file-scope statics of PREFIX*.c global names\n";
+	"publish-statics=PREFIX\tgive the file-scope statics of PREFIX*.c global names\n"
+	"layouts-only\twith output, write only the layouts of every struct and union\n";
 
 /* A function or variable named from the unit that uses it. */
 struct SymbolRef {
@@ -626,6 +635,12 @@ public:
 		add_type(TREE_TYPE(decl));
 	}
 
+	/* A struct or union the front end has just completed. */
+	void add_finished(tree type)
+	{
+		add_type(type);
+	}
+
 	/* Sorted by name, then location. */
 	std::vector<const TypeLayout *> sorted() const
 	{
@@ -647,10 +662,14 @@ private:
 		for_each_record(type, [this](tree record) { add_record(record); });
 	}
 
+	/*
+	 * A record reached while still incomplete is not yet seen: while the
+	 * front end parses, its definition may follow.
+	 */
 	void add_record(tree type)
 	{
-		if (!seen_.insert(type).second || !COMPLETE_TYPE_P(type) ||
-		    !tree_fits_uhwi_p(TYPE_SIZE_UNIT(type)))
+		if (!COMPLETE_TYPE_P(type) || !tree_fits_uhwi_p(TYPE_SIZE_UNIT(type)) ||
+		    !seen_.insert(type).second)
 			return;
 
 		std::string name = tag_of(type);
@@ -757,6 +776,9 @@ public:
 	}
 
 	const std::string &output() const { return output_; }
+
+	/* layouts-only: see the top of the file. */
+	void add_finished_type(tree type) { layouts_.add_finished(type); }
 
 private:
 	template <typename Facts>
@@ -1222,6 +1244,22 @@ void list_text(void *, void *publisher)
 	static_cast<const StaticsPublisher *>(publisher)->list_text();
 }
 
+void add_finished_type(void *type, void *collector)
+{
+	const tree t = static_cast<tree>(type);
+
+	if (TREE_CODE(t) == RECORD_TYPE || TREE_CODE(t) == UNION_TYPE)
+		static_cast<FactsCollector *>(collector)->add_finished_type(t);
+}
+
+void write_layouts(void *, void *collector)
+{
+	const FactsCollector *facts = static_cast<FactsCollector *>(collector);
+
+	if (!seen_error() && !facts->write())
+		error("cannot write %qs", facts->output().c_str());
+}
+
 } /* namespace */
 
 __visible int plugin_init(struct plugin_name_args *plugin_info,
@@ -1229,6 +1267,7 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 {
 	const char *const plugin_name = plugin_info->base_name;
 	std::string output, srctree, publish;
+	bool layouts_only = false;
 	struct register_pass_info pass_info;
 
 	if (!plugin_default_version_check(version, &gcc_version)) {
@@ -1246,6 +1285,8 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 			srctree = value;
 		else if (!strcmp(arg.key, "publish-statics"))
 			publish = value;
+		else if (!strcmp(arg.key, "layouts-only"))
+			layouts_only = true;
 		else
 			error(G_("unknown option %<-fplugin-arg-%s-%s%>"),
 			      plugin_name, arg.key);
@@ -1253,6 +1294,12 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 	if (output.empty() && publish.empty()) {
 		error(G_("option %<-fplugin-arg-%s-output%> or "
 			 "%<-fplugin-arg-%s-publish-statics%> is required"),
+		      plugin_name, plugin_name);
+		return 1;
+	}
+	if (layouts_only && (output.empty() || !publish.empty())) {
+		error(G_("option %<-fplugin-arg-%s-layouts-only%> needs "
+			 "%<-fplugin-arg-%s-output%> and no other mode"),
 		      plugin_name, plugin_name);
 		return 1;
 	}
@@ -1266,6 +1313,14 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 	/* These live as long as the compiler; gcc never unloads a plugin. */
 	auto *names = new SourceNames(srctree);
 	auto *collector = output.empty() ? nullptr : new FactsCollector(output, *names);
+
+	if (layouts_only) {
+		register_callback(plugin_name, PLUGIN_FINISH_TYPE, add_finished_type,
+				  collector);
+		register_callback(plugin_name, PLUGIN_FINISH, write_layouts, collector);
+		return 0;
+	}
+
 	auto *publisher = new StaticsPublisher(publish, *names);
 
 	if (publisher->enabled())

@@ -3,57 +3,17 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <map>
 #include <set>
 
+#include "TypeLayouts.hh"
+
 namespace sched_boundary {
-
-namespace {
-
-bool same_layout(const TypeLayout &a, const TypeLayout &b)
-{
-	return a.size == b.size && a.fields == b.fields;
-}
-
-// Every unit that sees a complete definition records it; the variants
-// differ only if two definitions of one tag exist, and then both count.
-std::map<std::string, std::vector<const TypeLayout *>>
-layouts_by_name(const std::vector<UnitFacts> &units)
-{
-	std::map<std::string, std::vector<const TypeLayout *>> layouts;
-
-	for (const UnitFacts &unit : units) {
-		for (const TypeLayout &type : unit.types) {
-			std::vector<const TypeLayout *> &variants = layouts[type.name];
-			bool known = false;
-
-			for (const TypeLayout *v : variants)
-				known |= same_layout(*v, type);
-			if (!known)
-				variants.push_back(&type);
-		}
-	}
-	return layouts;
-}
-
-std::string describe(const TypeLayout &type)
-{
-	std::string text = "type " + type.name + ": " + std::to_string(type.size) +
-			   " bytes\n";
-
-	for (const FieldLayout &f : type.fields)
-		text += "\tfield " + std::to_string(f.offset) + " " +
-			std::to_string(f.bits) + " " + f.name + ": " + f.type + "\n";
-	return text;
-}
-
-} // namespace
 
 AbiDescription::AbiDescription(const std::vector<UnitFacts> &units,
 			       const SymbolTable &table,
 			       const Classification &classification)
 {
-	const auto layouts = layouts_by_name(units);
+	const TypeLayouts layouts(units);
 	std::set<std::string> crossing;
 	std::vector<std::string> work;
 	auto reach = [&crossing, &work](const std::vector<std::string> &records) {
@@ -78,33 +38,23 @@ AbiDescription::AbiDescription(const std::vector<UnitFacts> &units,
 		reach(s.records);
 	}
 	std::sort(lines.begin(), lines.end());
-	text_ = "sched_live ABI description, format 1\n";
+	text_ = kHeader;
 	for (const std::string &line : lines)
 		text_ += line;
 	while (!work.empty()) {
-		const auto found = layouts.find(work.back());
+		const std::string name = work.back();
 
 		work.pop_back();
-		if (found == layouts.end())
-			continue;
-		for (const TypeLayout *variant : found->second)
+		for (const TypeLayout *variant : layouts.variants(name))
 			for (const FieldLayout &f : variant->fields)
 				reach(f.records);
 	}
 	for (const std::string &name : crossing) {
-		const auto found = layouts.find(name);
-
-		if (found == layouts.end()) {
-			text_ += "type " + name + ": incomplete\n";
+		if (!layouts.has(name)) {
+			text_ += "type " + name + ": " + kIncomplete + "\n";
 			continue;
 		}
-		std::vector<std::string> variants;
-
-		for (const TypeLayout *variant : found->second)
-			variants.push_back(describe(*variant));
-		std::sort(variants.begin(), variants.end());
-		for (const std::string &v : variants)
-			text_ += v;
+		text_ += layouts.describe(name);
 		type_count_++;
 	}
 	hash_ = fnv1a(text_);

@@ -32,6 +32,11 @@ public:
 	// How many struct and union layouts the description holds.
 	std::size_t type_count() const { return type_count_; }
 
+	// The description's first line.
+	static constexpr const char *kHeader = "sched_live ABI description, format 1\n";
+	// What a type no unit defines completely is described as.
+	static constexpr const char *kIncomplete = "incomplete";
+
 	static std::uint64_t fnv1a(const std::string &bytes);
 	// As C writes it: "0x0123456789abcdefULL".
 	static std::string c_literal(std::uint64_t hash);

@@ -3,13 +3,14 @@
 #
 # The registry: a module registers a second scheduler entry and removes it,
 # never by force; bad registrations are refused and change nothing, and so
-# are modules that import SCHED_LIVE without being schedulers.
+# are modules that import SCHED_LIVE without being schedulers, and a
+# scheduler whose own sources lay out a shared type unlike the kernel.
 
 . "$(dirname "$0")/functions.sh"
 
 MOD=test_sched_live_entry
 
-setup_test_suite 7
+setup_test_suite 8
 
 start_test "writing the active name is a no-op"
 expect_write ok "$SYSFS/active" 'builtin\n'
@@ -95,5 +96,18 @@ sched_live: refusing module 'test_sched_live_untagged': it imports SCHED_LIVE bu
 sched_live: refusing module 'test_sched_live_foreign': its sched_live_abi tag is '0x0000000000000001ULL', this kernel's is '0x$(cat "$SYSFS/abi_hash")ULL'; rebuild it against this kernel
 % insmod test_sched_live_proprietary
 sched_live: refusing module 'test_sched_live_proprietary': it imports SCHED_LIVE under license 'Proprietary'; only GPL-compatible schedulers may"
+
+start_test "a scheduler whose sources lay out struct cfs_rq unlike the kernel is refused"
+# mysched_layout is mysched with a field added to struct cfs_rq in its
+# sched.h: built for this kernel, so the loader takes it, but its own
+# layouts hash to another ABI, which registration refuses.
+expect_load ENOEXEC mysched_layout
+expect_available builtin
+refusal="^sched_live: refusing scheduler 'mysched_layout': built for scheduler ABI"
+own=$(test_log | sed -n "s/$refusal \([0-9a-f]\{16\}\),.*/\1/p")
+[ -n "$own" ] && [ "$own" != "$(cat "$SYSFS/abi_hash")" ] ||
+	fail "mysched_layout registered with this kernel's hash, or with none"
+check_result "% insmod mysched_layout
+sched_live: refusing scheduler 'mysched_layout': built for scheduler ABI $own, this kernel's is $(cat "$SYSFS/abi_hash"); rebuild it against this kernel"
 
 ktap_finished
