@@ -12,7 +12,7 @@
  *	cpu.max it has.
  *   sched_live_workload check FILE
  *	Print "ok WORKERS" if every worker made progress since the last
- *	check (waiting up to 5 seconds for a slow one), or "stuck KIND
+ *	check (waiting up to 30 seconds for a slow one), or "stuck KIND
  *	INDEX" for the first one that did not, and then on stderr where it
  *	and the daemon's waker are: state, wait channel, kernel stack.
  *	Exit 0 or 1.
@@ -41,6 +41,15 @@
 #include "sched_live_board.h"
 
 #define MAX_WORKERS	4096
+
+/*
+ * How long a worker may make no progress before the checker calls it
+ * stuck.  A lost task never progresses; a slow one does, and on a guest
+ * whose vCPUs get a fraction of a busy host a fork of a process of 1,000
+ * threads holds its mm's lock for seconds, and its pipe readers, and the
+ * waker behind them, wait that long.
+ */
+#define STUCK_MS	30000
 
 enum kind { HOG, FUTEX, NANOSLEEP, PIPE, FORK, FIFO, DEADLINE, CGROUP, NR_KINDS };
 
@@ -356,7 +365,7 @@ static int check(const char *file)
 
 	for (i = 0; i < board->nr; i++) {
 		for (waited = 0; progress(board, i) == board->seen[i]; waited += 10) {
-			if (waited >= 5000) {
+			if (waited >= STUCK_MS) {
 				printf("stuck %s %d\n", kind_names[board->kind[i]], i);
 				fflush(stdout);
 				report_thread("the stuck worker", board->tid[i]);
