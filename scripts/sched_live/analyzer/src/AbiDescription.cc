@@ -51,7 +51,7 @@ AbiDescription::AbiDescription(const std::vector<UnitFacts> &units,
 	}
 	for (const std::string &name : crossing) {
 		if (!layouts.has(name)) {
-			text_ += "type " + name + ": " + kIncomplete + "\n";
+			text_ += TypeLayouts::heading(name, kIncomplete);
 			continue;
 		}
 		text_ += layouts.describe(name);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "ModuleAbi.hh"
 
+#include <optional>
 #include <sstream>
 
 #include "AbiDescription.hh"
@@ -8,31 +9,6 @@
 #include "TypeLayouts.hh"
 
 namespace sched_boundary {
-
-namespace {
-
-constexpr const char *kTypePrefix = "type ";
-
-// A description's line "type <name>: ...": its name.
-std::string type_name(const std::string &line)
-{
-	const std::size_t colon = line.find(": ", std::string(kTypePrefix).size());
-
-	if (colon == std::string::npos)
-		throw InputError("the kernel's ABI description has a malformed line: " + line);
-	return line.substr(std::string(kTypePrefix).size(),
-			   colon - std::string(kTypePrefix).size());
-}
-
-bool is_incomplete(const std::string &line)
-{
-	const std::string tail = std::string(": ") + AbiDescription::kIncomplete;
-
-	return line.size() >= tail.size() &&
-	       line.compare(line.size() - tail.size(), tail.size(), tail) == 0;
-}
-
-} // namespace
 
 ModuleAbi::ModuleAbi(const std::string &kernel_description,
 		     const std::vector<UnitFacts> &module_units)
@@ -62,13 +38,12 @@ ModuleAbi::ModuleAbi(const std::string &kernel_description,
 			kernel_block += line + "\n";
 			continue;
 		}
-		if (line.compare(0, std::string(kTypePrefix).size(), kTypePrefix) == 0 &&
-		    !is_incomplete(line)) {
-			const std::string next = type_name(line);
+		const std::optional<std::string> next = TypeLayouts::heading_name(line);
 
-			if (next != name)
+		if (next && line + "\n" != TypeLayouts::heading(*next, AbiDescription::kIncomplete)) {
+			if (*next != name)
 				end_type();
-			name = next;
+			name = *next;
 			kernel_block += line + "\n";
 			continue;
 		}

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "Error.hh"
+
 namespace sched_boundary {
 
 namespace {
@@ -12,10 +14,11 @@ bool same_layout(const TypeLayout &a, const TypeLayout &b)
 	return a.size == b.size && a.fields == b.fields;
 }
 
+constexpr const char *kHeadingStart = "type ";
+
 std::string describe_one(const TypeLayout &type)
 {
-	std::string text = "type " + type.name + ": " + std::to_string(type.size) +
-			   " bytes\n";
+	std::string text = TypeLayouts::heading(type.name, std::to_string(type.size) + " bytes");
 
 	for (const FieldLayout &f : type.fields)
 		text += "\tfield " + std::to_string(f.offset) + " " +
@@ -59,6 +62,23 @@ std::string TypeLayouts::describe(const std::string &name) const
 	for (const std::string &block : blocks)
 		text += block;
 	return text;
+}
+
+std::string TypeLayouts::heading(const std::string &name, const std::string &what)
+{
+	return kHeadingStart + name + ": " + what + "\n";
+}
+
+std::optional<std::string> TypeLayouts::heading_name(const std::string &line)
+{
+	const std::string start = kHeadingStart;
+	const std::size_t colon = line.find(": ", start.size());
+
+	if (line.compare(0, start.size(), start) != 0)
+		return std::nullopt;
+	if (colon == std::string::npos)
+		throw InputError("an ABI description has a malformed line: " + line);
+	return line.substr(start.size(), colon - start.size());
 }
 
 } // namespace sched_boundary

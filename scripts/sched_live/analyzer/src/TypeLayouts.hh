@@ -3,6 +3,7 @@
 #define SCHED_BOUNDARY_TYPE_LAYOUTS_H
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,14 @@ public:
 	const std::vector<const TypeLayout *> &variants(const std::string &name) const;
 	// As an ABI description lists name: one block per variant, sorted.
 	std::string describe(const std::string &name) const;
+
+	// The line that opens a type's block in a description,
+	// "type <name>: <what>\n".
+	static std::string heading(const std::string &name, const std::string &what);
+	// The name a description's line (without its newline) opens a block
+	// of, if it is a heading.  Throws InputError for a "type " line
+	// without a name.
+	static std::optional<std::string> heading_name(const std::string &line);
 
 private:
 	std::map<std::string, std::vector<const TypeLayout *>> layouts_;

@@ -101,6 +101,9 @@ TEST(ModuleAbi, NotADescriptionIsBadInput)
 {
 	EXPECT_THROW(ModuleAbi("type struct rq: 16 bytes\n", { module_unit().facts() }),
 		     InputError);
+	EXPECT_THROW(ModuleAbi(std::string(AbiDescription::kHeader) + "type struct rq\n",
+			       { module_unit().facts() }),
+		     InputError);
 }
 
 TEST(ModuleAbiTool, WritesTheHashTheModuleRegistersWith)
