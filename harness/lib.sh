@@ -43,7 +43,7 @@ GUEST_DIR=$BUILD/guest$KERNEL_SUFFIX
 # The Debian package version the series is tested on.  fetch-base.sh falls
 # back to the newest 6.12 package, loudly, when this one is gone.
 BASE_PKG=linux-source-6.12
-BASE_PIN=6.12.117-1~deb12u1
+BASE_PIN=6.12.118-1~deb12u1
 
 # Files the series creates in the kernel tree and that are kept in this
 # repository as well, for review and for the C++ tools' tests.
