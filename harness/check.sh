@@ -129,9 +129,15 @@ distro()
 {
 	env "${DISTRO[@]}" "$@" | sed -E 's/^(not )?ok /&distro kernel: /'
 }
+DISTRO_BUILD_PID=
+distro_build_start()
+{
+	step build-kernel-distro env "${DISTRO[@]}" "$HARNESS/build-kernel.sh" &
+	DISTRO_BUILD_PID=$!
+}
 distro_steps()
 {
-	step build-kernel-distro env "${DISTRO[@]}" "$HARNESS/build-kernel.sh" || return
+	wait "$DISTRO_BUILD_PID" || return
 	collect check-boundary-distro distro "$HARNESS/check-boundary.sh"
 	step build-guest-distro env "${DISTRO[@]}" "$HARNESS/build-guest.sh" || return
 	# Its vCPUs take turns on one host thread (run-guest.sh), which leaves
@@ -140,12 +146,14 @@ distro_steps()
 	step run-guest-distro env "${DISTRO[@]}" "$HARNESS/run-guest.sh"
 	collect check-guest-distro distro "$HARNESS/check-guest.sh"
 }
-distro_steps
-alongside_join
 
-# The switch tests once more, with CPU hogs on the host's CPUs, so that a
+# The switch tests once more, with other work on the host's CPUs, so that a
 # race that needs a slow vCPU shows up here rather than on a busy machine.
+# The other work is the distro-shaped kernel's build, which needs doing
+# anyway, and CPU hogs on every host CPU once it is done.
+distro_build_start
 NOISY=(GUEST_OUT="$BUILD/guest-noisy" GUEST_NOISE="$(nproc)"
+       GUEST_NOISE_AFTER="$DISTRO_BUILD_PID"
        GUEST_APPEND="kselftest_test=sched_live:test-switch.sh,sched_live:test-load.sh")
 noisy_check()
 {
@@ -154,6 +162,9 @@ noisy_check()
 }
 step run-guest-noisy env "${NOISY[@]}" "$HARNESS/run-guest.sh"
 collect check-guest-noisy noisy_check
+
+distro_steps
+alongside_join
 
 collect check-stall "$HARNESS/check-stall.sh"
 collect check-crash "$HARNESS/check-crash.sh"

@@ -27,7 +27,9 @@
 # threads (below);
 # GUEST_NOISE=N runs N CPU hogs on the host while the guest runs, each
 # pinned to one host CPU in turn, so that the vCPUs are preempted at
-# moments nobody chose, as on a busy machine or a cloud VM.
+# moments nobody chose, as on a busy machine or a cloud VM.  With
+# GUEST_NOISE_AFTER=PID the hogs start only when that process has ended:
+# until then it is the host's other work (check.sh builds a kernel).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -94,10 +96,18 @@ stop_noise()
 }
 trap stop_noise EXIT
 for i in $(seq "${GUEST_NOISE:-0}"); do
-	taskset -c $(( (i - 1) % $(nproc) )) bash -c 'while :; do :; done' &
+	taskset -c $(( (i - 1) % $(nproc) )) bash -c '
+		while [ -n "$1" ] && kill -0 "$1" 2>/dev/null; do sleep 1; done
+		while :; do :; done' hog "${GUEST_NOISE_AFTER:-}" &
 	HOGS+=($!)
 done
-[ ${#HOGS[@]} -eq 0 ] || log "host noise: ${#HOGS[@]} CPU hogs"
+if [ ${#HOGS[@]} -eq 0 ]; then
+	:
+elif [ -n "${GUEST_NOISE_AFTER:-}" ]; then
+	log "host noise: process ${GUEST_NOISE_AFTER}, then ${#HOGS[@]} CPU hogs"
+else
+	log "host noise: ${#HOGS[@]} CPU hogs"
+fi
 
 mkdir -p "$OUT"
 rm -f "$OUT/console.log" "$OUT/results.tap" "$OUT/hang.txt" "$MONITOR" "$CONSOLE"
