@@ -170,15 +170,21 @@ enum sched_live_timer {
 	SCHED_LIVE_NR_TIMERS
 };
 
+/* Room for what kept a CPU's tasks from being moved, in a log line. */
+#define SCHED_LIVE_UNMOVED_LEN	128
+
 /**
  * struct sched_live_cpu_tasks - the tasks a switch moves on one CPU
  * @nr: how many were taken off the runqueue, in that order
  * @max: room in @tasks
+ * @unmoved: when detaching them failed with -EAGAIN, what the scheduler
+ *	     could not move, in words for the log
  * @tasks: the tasks
  */
 struct sched_live_cpu_tasks {
 	unsigned int		nr;
 	unsigned int		max;
+	char			unmoved[SCHED_LIVE_UNMOVED_LEN];
 	struct task_struct	*tasks[];
 };
 
@@ -191,8 +197,9 @@ struct sched_live_cpu_tasks {
  *		  put the stopper; or, on failure, leave the runqueue as it was
  *		  and return -ENOSPC (@set too small) or -EAGAIN (a task in
  *		  migration, or a real-time or deadline task queued but not
- *		  on the task list); a fair task that exit has unhashed is
- *		  found on the runqueue and detached with the others
+ *		  on the task list), saying which in @set->unmoved; a fair
+ *		  task that exit has unhashed is found on the runqueue and
+ *		  detached with the others
  * @attach_cpu:	  on @cpu, set the stopper running and put the tasks of
  *		  @set on the scheduler's runqueue, last detached first
  * @adopt_task:	  point the code pointers the scheduler stores in @p (its

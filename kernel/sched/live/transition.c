@@ -148,6 +148,7 @@ struct sched_live_transition {
 	atomic_t			slots;
 	atomic_t			refused;
 	atomic_t			detach_error;
+	int				unmoved_cpu;	/* whose -EAGAIN it is */
 	atomic_t			moved;
 	struct task_struct		*busy;
 	unsigned long			busy_addr;
@@ -611,9 +612,10 @@ static int sched_live_transition_stopped(void *data)
 	 * fails here must not make a slower one skip this phase.
 	 */
 	ret = tr->from->ops->detach_cpu(cpu, set);
-	if (ret)
-		atomic_cmpxchg(&tr->detach_error, 0, ret);
-	else if (sched_live_check_unlisted(tr, cpu, set))
+	if (ret) {
+		if (!atomic_cmpxchg(&tr->detach_error, 0, ret))
+			tr->unmoved_cpu = cpu;
+	} else if (sched_live_check_unlisted(tr, cpu, set))
 		atomic_cmpxchg(&tr->detach_error, 0, -EBUSY);
 	if (!sched_live_window_wait(&tr->window, SCHED_LIVE_DETACHED) ||
 	    atomic_read(&tr->detach_error)) {
@@ -791,6 +793,10 @@ int sched_live_switch(struct sched_live_scheduler *from,
 	else if (ret == -ETIMEDOUT)
 		pr_warn("switch to '%s' rolled back: a CPU was late in it; '%s' stays active\n",
 			to->name, from->name);
+	else if (ret == -EAGAIN)
+		pr_warn("switch to '%s' failed: CPU %d could not move its tasks: %s; '%s' stays active, try again\n",
+			to->name, tr.unmoved_cpu,
+			tr.sets[tr.unmoved_cpu]->unmoved, from->name);
 	else if (ret)
 		pr_warn("switch to '%s' failed (%d); '%s' stays active\n",
 			to->name, ret, from->name);
