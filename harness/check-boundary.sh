@@ -31,14 +31,15 @@ print("# " + ", ".join(f"{k} {len(v)}" for k, v in sorted(sets.items())))
 
 expected = {
     "F_interface": ["wake_up_process", "sched_tick", "sched_fork",
-                    "schedule_tail", "set_user_nice",
-                    "__schedule_pick", "__schedule_finish",
-                    "kernel/sched/build_policy.c:__do_sys_sched_yield"],
+                    "set_user_nice", "sched_getaffinity",
+                    "__schedule_pick", "__schedule_finish"],
     # Kernel-owned: a sleeper's frames, from schedule() down to the switch;
-    # what queues the first of a task group's RCU stages.
+    # what queues the first of a task group's RCU stages; what reads or
+    # writes user memory (a syscall entry point, a new task's TID write).
     "F_external": ["schedule", "kernel/sched/core.c:__schedule",
                    "preempt_schedule_irq", "schedule_idle",
-                   "sched_destroy_group"],
+                   "sched_destroy_group", "schedule_tail",
+                   "__x64_sys_sched_getaffinity", "__x64_sys_sched_yield"],
     "F_internal": ["kernel/sched/fair.c:enqueue_task_fair",
                    "kernel/sched/core.c:finish_task_switch"],
     "D_shared": ["runqueues", "root_task_group", "task_groups",

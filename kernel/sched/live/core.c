@@ -30,6 +30,7 @@
 #include "core.h"
 #include "patch.h"
 #include "transition.h"
+#include "uaccess.h"
 #include "watchdog.h"
 
 static DEFINE_MUTEX(sched_live_mutex);
@@ -240,6 +241,11 @@ int __sched_live_register(struct sched_live_scheduler *sched,
 		return -ENOEXEC;
 	}
 
+	if (owner) {
+		ret = sched_live_uaccess_check_module(sched->name, owner);
+		if (ret)
+			return ret;
+	}
 	ret = sched_live_find_sites(sched, owner);
 	if (ret)
 		return ret;
@@ -698,6 +704,7 @@ static int __init sched_live_init(void)
 	if (ret)
 		return ret;
 	guard(mutex)(&sched_live_mutex);
+	sched_live_uaccess_check_builtin();
 	return sched_live_sysfs_add(&sched_live_builtin);
 }
 late_initcall(sched_live_init);

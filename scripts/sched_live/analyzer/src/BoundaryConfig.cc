@@ -35,8 +35,8 @@ BoundaryConfig::Entries parse_entries(const JsonFields &fields, const char *key)
 void check_keys(const JsonFields &fields)
 {
 	static constexpr std::array<const char *, 9> known = {
-		"files", "interface", "interface_prefixes",
-		"external", "external_when_built", "shared", "private",
+		"files", "interface", "external", "external_prefixes",
+		"external_when_built", "shared", "private",
 		"data_default", "shared_state_types",
 	};
 
@@ -78,14 +78,9 @@ BoundaryConfig BoundaryConfig::parse(const std::string &text,
 		throw InputError(origin + ": missing \"files\"");
 	for (const std::string &file : fields.strings("files"))
 		config.files_.insert(file);
-	config.interface_prefixes_ = fields.strings("interface_prefixes");
-	if (std::any_of(config.interface_prefixes_.begin(),
-			config.interface_prefixes_.end(),
-			[](const std::string &p) { return p.empty(); }))
-		throw InputError(origin + ": an empty interface prefix would "
-				 "make every function an interface");
 	config.interface_ = parse_entries(fields, "interface");
 	config.external_ = parse_entries(fields, "external");
+	config.external_prefixes_ = parse_entries(fields, "external_prefixes");
 	config.external_when_built_ = parse_entries(fields, "external_when_built");
 	config.shared_ = parse_entries(fields, "shared");
 	config.private_ = parse_entries(fields, "private");
@@ -107,17 +102,17 @@ bool BoundaryConfig::covers(const std::string &file) const
 }
 
 std::optional<std::string>
-BoundaryConfig::interface_prefix_of(const std::string &name) const
+BoundaryConfig::external_prefix_of(const std::string &name) const
 {
-	const auto it = std::find_if(interface_prefixes_.begin(),
-				     interface_prefixes_.end(),
-				     [&name](const std::string &prefix) {
-					     return name.compare(0, prefix.size(),
-								 prefix) == 0;
+	const auto it = std::find_if(external_prefixes_.begin(),
+				     external_prefixes_.end(),
+				     [&name](const auto &entry) {
+					     return name.compare(0, entry.first.size(),
+								 entry.first) == 0;
 				     });
-	if (it == interface_prefixes_.end())
+	if (it == external_prefixes_.end())
 		return std::nullopt;
-	return *it;
+	return it->first;
 }
 
 } // namespace sched_boundary

@@ -14,7 +14,7 @@ namespace sched_boundary {
 // not checked against the facts here, that is ConfigBinding's job.
 class BoundaryConfig {
 public:
-	// Name -> why, for the four lists that force a classification.
+	// Name (or prefix, or type) -> why.
 	using Entries = std::map<std::string, std::string>;
 
 	static BoundaryConfig load_file(const std::string &path);
@@ -24,10 +24,9 @@ public:
 
 	const std::string &origin() const { return origin_; }
 	const std::set<std::string> &files() const { return files_; }
-	const std::vector<std::string> &interface_prefixes() const
-	{
-		return interface_prefixes_;
-	}
+	// Prefix -> why: every function of the files whose name starts with
+	// the prefix stays in vmlinux, as if "external" listed it.
+	const Entries &external_prefixes() const { return external_prefixes_; }
 	const Entries &interface_entries() const { return interface_; }
 	const Entries &external_entries() const { return external_; }
 	// The same, for functions that only some kernel configs build: a
@@ -47,15 +46,15 @@ public:
 	bool data_shared_by_default() const { return data_shared_by_default_; }
 
 	bool covers(const std::string &file) const;
-	// The first configured prefix that name starts with.
-	std::optional<std::string> interface_prefix_of(const std::string &name) const;
+	// The first external prefix that name starts with.
+	std::optional<std::string> external_prefix_of(const std::string &name) const;
 
 private:
 	BoundaryConfig() = default;
 
 	std::string origin_;
 	std::set<std::string> files_;
-	std::vector<std::string> interface_prefixes_;
+	Entries external_prefixes_;
 	Entries interface_;
 	Entries external_;
 	Entries external_when_built_;

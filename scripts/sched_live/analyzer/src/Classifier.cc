@@ -118,15 +118,13 @@ void Run::apply_config()
 {
 	for (SymbolId id = 0; id < table_.size(); id++) {
 		const std::optional<ConfigEntry> &entry = binding_.forced(id);
-		const std::optional<std::string> &prefix = binding_.interface_prefix(id);
 
-		if (entry) {
+		if (entry && entry->prefix)
+			set(id, forced_category(entry->list),
+			    { ReasonKind::ExternalPrefix, Use::Call, 0, 0, entry->name });
+		else if (entry)
 			set(id, forced_category(entry->list),
 			    { ReasonKind::ConfigEntry, Use::Call, 0, 0, entry->why });
-		} else if (prefix) {
-			set(id, Category::Interface,
-			    { ReasonKind::InterfacePrefix, Use::Call, 0, 0, *prefix });
-		}
 	}
 }
 

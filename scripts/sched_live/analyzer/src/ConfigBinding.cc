@@ -25,22 +25,19 @@ const char *kind_name(SymbolKind kind)
 ConfigBinding::ConfigBinding(const BoundaryConfig &config, const SymbolTable &table)
 	: origin_(config.origin()), table_(table), in_boundary_(table.size(), false),
 	  data_shared_by_default_(config.data_shared_by_default()),
-	  forced_(table.size()), prefix_(table.size()),
-	  shared_state_types_(config.shared_state_types())
+	  forced_(table.size()), shared_state_types_(config.shared_state_types())
 {
 	for (SymbolId id = 0; id < table.size(); id++) {
 		const Symbol &s = table.at(id);
 
 		in_boundary_[id] = s.defined && config.covers(s.file);
-		if (in_boundary_[id] && s.kind == SymbolKind::Function)
-			prefix_[id] = config.interface_prefix_of(s.name);
 	}
 	bind(ConfigList::Interface, config.interface_entries());
 	bind(ConfigList::External, config.external_entries());
 	bind(ConfigList::External, config.external_when_built_entries(), true);
 	bind(ConfigList::Shared, config.shared_entries());
 	bind(ConfigList::Private, config.private_entries());
-	check_prefix_conflicts();
+	bind_prefixes(config);
 }
 
 const char *ConfigBinding::list_name(ConfigList list)
@@ -164,14 +161,28 @@ std::vector<SymbolId> ConfigBinding::match(ConfigList list, const std::string &n
 	return ids;
 }
 
-void ConfigBinding::check_prefix_conflicts() const
+// A prefix matches what a config builds: one that matches nothing is no
+// error.  A function a list names as well is, whatever the list: the
+// prefix keeps it in vmlinux already, or contradicts the list.
+void ConfigBinding::bind_prefixes(const BoundaryConfig &config)
 {
 	for (SymbolId id = 0; id < table_.size(); id++) {
-		if (prefix_[id] && forced_into(id, ConfigList::External))
-			throw InputError(origin_ + ": \"" + forced_[id]->name +
-					 "\" is in \"external\", but its name starts "
-					 "with the interface prefix \"" +
-					 *prefix_[id] + "\"");
+		const Symbol &s = table_.at(id);
+
+		if (!in_boundary_[id] || s.kind != SymbolKind::Function)
+			continue;
+		const std::optional<std::string> prefix =
+			config.external_prefix_of(s.name);
+		if (!prefix)
+			continue;
+		std::optional<ConfigEntry> &entry = forced_[id];
+		if (entry)
+			throw InputError(origin_ + ": \"" + entry->name +
+					 "\" is in \"" + list_name(entry->list) +
+					 "\", but its name starts with the external "
+					 "prefix \"" + *prefix + "\"");
+		entry = ConfigEntry{ ConfigList::External, *prefix,
+				     config.external_prefixes().at(*prefix), true };
 	}
 }
 

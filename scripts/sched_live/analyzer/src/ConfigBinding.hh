@@ -18,6 +18,7 @@ struct ConfigEntry {
 	ConfigList list = ConfigList::Interface;
 	std::string name;	// as spelt in the config
 	std::string why;
+	bool prefix = false;	// name is an external prefix the symbol's has
 };
 
 // The boundary config applied to one symbol table: which symbols are in S
@@ -35,10 +36,6 @@ public:
 	const std::optional<ConfigEntry> &forced(SymbolId id) const
 	{
 		return forced_.at(id);
-	}
-	const std::optional<std::string> &interface_prefix(SymbolId id) const
-	{
-		return prefix_.at(id);
 	}
 	// In S, not kept in vmlinux by config.external and no weak default.
 	bool in_module(SymbolId id) const;
@@ -58,14 +55,13 @@ private:
 		  bool when_built = false);
 	std::vector<SymbolId> match(ConfigList list, const std::string &name,
 				    bool when_built) const;
-	void check_prefix_conflicts() const;
+	void bind_prefixes(const BoundaryConfig &config);
 
 	std::string origin_;
 	const SymbolTable &table_;
 	std::vector<bool> in_boundary_;
 	bool data_shared_by_default_;
 	std::vector<std::optional<ConfigEntry>> forced_;
-	std::vector<std::optional<std::string>> prefix_;
 	BoundaryConfig::Entries shared_state_types_;
 };
 

@@ -75,9 +75,9 @@ Explainer::Step Explainer::step(SymbolId id) const
 	case ReasonKind::ConfigEntry:
 		step.text = "it is listed in the config: \"" + r.text + "\"";
 		break;
-	case ReasonKind::InterfacePrefix:
+	case ReasonKind::ExternalPrefix:
 		step.text = "its name starts with \"" + r.text +
-			    "\", an interface prefix in the config";
+			    "\", an external prefix in the config";
 		break;
 	case ReasonKind::UsedFromOutside:
 		step.text = use_phrase(r.use) + mention(r.other);

@@ -10,7 +10,7 @@ namespace sched_boundary {
 
 enum class ReasonKind {
 	ConfigEntry,		// text: the config's why
-	InterfacePrefix,	// text: the prefix
+	ExternalPrefix,		// text: the prefix
 	UsedFromOutside,	// other: a function outside the module; use
 	OutsideReference,	// text: the outside object
 	AddressStored,		// other: the module function storing it

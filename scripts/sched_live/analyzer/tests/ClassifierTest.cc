@@ -223,17 +223,20 @@ TEST(Classifier, OutsideReferencesMakeInterfaceAndShared)
 	EXPECT_EQ(a.category("s.c:helper_state"), Category::Private);
 }
 
-TEST(Classifier, InterfacePrefixMakesSyscallWrappersInterface)
+TEST(Classifier, ExternalPrefixKeepsSyscallEntriesInVmlinux)
 {
 	const Analysis a({
 		UnitBuilder("s.c").function("__x64_sys_sched_yield")
-			.function("do_sched_yield").facts(),
-	}, R"({"files": ["s.c"], "interface_prefixes": ["__ia32_sys_", "__x64_sys_"]})");
+			.calls(local("do_sched_yield"))
+			.function("do_sched_yield", "static").facts(),
+	}, R"({"files": ["s.c"],
+	       "external_prefixes": {"__ia32_sys_": "entry", "__x64_sys_": "entry"}})");
 
-	EXPECT_EQ(a.category("__x64_sys_sched_yield"), Category::Interface);
-	EXPECT_EQ(a.reason("__x64_sys_sched_yield").kind, ReasonKind::InterfacePrefix);
+	EXPECT_EQ(a.category("__x64_sys_sched_yield"), Category::FunctionExternal);
+	EXPECT_EQ(a.reason("__x64_sys_sched_yield").kind, ReasonKind::ExternalPrefix);
 	EXPECT_EQ(a.reason("__x64_sys_sched_yield").text, "__x64_sys_");
-	EXPECT_EQ(a.category("do_sched_yield"), Category::Internal);
+	// What the entry point calls is the scheduler's to replace.
+	EXPECT_EQ(a.category("s.c:do_sched_yield"), Category::Interface);
 }
 
 TEST(Classifier, ConfigInterfaceAndExternal)

@@ -40,7 +40,7 @@ TEST(BoundaryConfig, ParsesJsonWithComments)
 			"files": ["a.c", "b.h"],	// and its header
 			/* entry points */
 			"interface": { "schedule": "called by every sleeper" },
-			"interface_prefixes": ["__x64_sys_"],
+			"external_prefixes": { "__x64_sys_": "a syscall entry point" },
 			"private": { "a.c:rq": "per module" }
 		})",
 							    "boundary.json");
@@ -48,8 +48,9 @@ TEST(BoundaryConfig, ParsesJsonWithComments)
 	EXPECT_TRUE(config.covers("b.h"));
 	EXPECT_FALSE(config.covers("c.c"));
 	EXPECT_EQ(config.interface_entries().at("schedule"), "called by every sleeper");
-	EXPECT_EQ(config.interface_prefix_of("__x64_sys_yield"), "__x64_sys_");
-	EXPECT_FALSE(config.interface_prefix_of("sys_yield"));
+	EXPECT_EQ(config.external_prefix_of("__x64_sys_yield"), "__x64_sys_");
+	EXPECT_FALSE(config.external_prefix_of("sys_yield"));
+	EXPECT_EQ(config.external_prefixes().at("__x64_sys_"), "a syscall entry point");
 	EXPECT_TRUE(config.external_entries().empty());
 	EXPECT_EQ(config.private_entries().size(), 1u);
 }
@@ -141,11 +142,36 @@ TEST(ConfigBinding, ExternalAndInterfaceTogetherIsAnError)
 		"interface": {"schedule": "entry"},
 		"external": {"schedule": "stays"}})"),
 		  "boundary.json: \"schedule\" is in both \"interface\" and \"external\"");
+}
+
+TEST(ConfigBinding, AnExternalPrefixAndAListTogetherIsAnError)
+{
 	EXPECT_EQ(binding_error(small_table(), R"({"files": ["s.c"],
-		"interface_prefixes": ["__x64_sys_"],
+		"external_prefixes": {"__x64_sys_": "an entry point"},
 		"external": {"__x64_sys_sched_yield": "stays"}})"),
 		  "boundary.json: \"__x64_sys_sched_yield\" is in \"external\", but its "
-		  "name starts with the interface prefix \"__x64_sys_\"");
+		  "name starts with the external prefix \"__x64_sys_\"");
+	EXPECT_EQ(binding_error(small_table(), R"({"files": ["s.c"],
+		"external_prefixes": {"__x64_sys_": "an entry point"},
+		"interface": {"__x64_sys_sched_yield": "replaced"}})"),
+		  "boundary.json: \"__x64_sys_sched_yield\" is in \"interface\", but its "
+		  "name starts with the external prefix \"__x64_sys_\"");
+}
+
+TEST(ConfigBinding, AnExternalPrefixKeepsWhatItMatchesInVmlinux)
+{
+	const SymbolTable table = small_table();
+	const BoundaryConfig config = BoundaryConfig::parse(R"({"files": ["s.c"],
+		"external_prefixes": {"__x64_sys_": "an entry point", "__ia32_sys_": "none here"}})",
+							    "b.json");
+	const ConfigBinding binding(config, table);
+	const SymbolId id = *table.find("__x64_sys_sched_yield");
+
+	EXPECT_TRUE(binding.forced_into(id, ConfigList::External));
+	EXPECT_TRUE(binding.forced(id)->prefix);
+	EXPECT_EQ(binding.forced(id)->why, "an entry point");
+	EXPECT_FALSE(binding.in_module(id));
+	EXPECT_TRUE(binding.in_module(*table.find("schedule")));
 }
 
 TEST(ConfigBinding, SharedAndPrivateTogetherIsAnError)

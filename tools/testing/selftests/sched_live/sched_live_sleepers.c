@@ -5,10 +5,13 @@
  *
  *   sched_live_sleepers start FILE N [UNINTERRUPTIBLE]
  *	Start N threads in the background and return once every one sleeps,
- *	in turn in futex wait, nanosleep, pipe read and, with UNINTERRUPTIBLE
- *	(the debugfs file of the test module test_sched_live_sleep), in an
- *	uninterruptible sleep inside that module.  FILE (on tmpfs) is where
- *	they report.  Prints "sleeping N".
+ *	in turn in futex wait, nanosleep, pipe read, a fault on user memory
+ *	that a userfaultfd holds inside one of the scheduling syscalls that
+ *	read or write user memory, the same fault of a new task writing its
+ *	TID there (CLONE_CHILD_SETTID) before it first returns to user space,
+ *	and, with UNINTERRUPTIBLE (the debugfs file of the test module
+ *	test_sched_live_sleep), in an uninterruptible sleep inside that
+ *	module.  FILE (on tmpfs) is where they report.  Prints "sleeping N".
  *   sched_live_sleepers wake FILE
  *	Wake them all and wait until every one is done, at most 30 seconds
  *	and 20 milliseconds a thread.
@@ -20,13 +23,17 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/futex.h>
+#include <linux/userfaultfd.h>
+#include <poll.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -37,7 +44,19 @@
 
 #define MAX_SLEEPERS	16384
 
-enum kind { FUTEX, NANOSLEEP, PIPE, UNINTERRUPTIBLE, NR_KINDS };
+enum kind {
+	FUTEX, NANOSLEEP, PIPE, USER_FAULT, NEW_TASK_FAULT, UNINTERRUPTIBLE,
+	NR_KINDS
+};
+
+/* The scheduling syscalls that read or write user memory, in turn. */
+enum fault_call {
+	GETAFFINITY, SETAFFINITY, GETATTR, SETATTR, GETPARAM, SETPARAM,
+	SETSCHEDULER, RR_GET_INTERVAL, NR_FAULT_CALLS
+};
+
+#define PAGE		4096
+#define NEW_TASK_STACK	(64 * 1024)
 
 struct board {
 	pid_t daemon;
@@ -58,6 +77,8 @@ struct sleeper {
 	int index;
 	int fd;			/* the pipe's read end, or the debugfs file */
 	int pipe_write_fd;
+	char *page;		/* where a fault sleeper faults */
+	void *stack;		/* a new task's */
 };
 
 static struct board *map_board(const char *file, int create)
@@ -85,8 +106,75 @@ static int resumed_by_mysched(void)
 	return resumed;
 }
 
+/*
+ * The same, for a task that shares the daemon's memory but not its C
+ * library state (a clone() child): system calls and no stdio.
+ */
+static int resumed_by_mysched_raw(void)
+{
+	char buf[8192], *line;
+	long fd, len;
+
+	fd = syscall(SYS_open, "/proc/thread-self/sched", O_RDONLY);
+	if (fd < 0)
+		return 0;
+	len = syscall(SYS_read, fd, buf, sizeof(buf) - 1);
+	syscall(SYS_close, fd);
+	if (len <= 0)
+		return 0;
+	buf[len] = 0;
+	line = strstr(buf, "mysched.resumed");
+	line = line ? strchr(line, ':') : NULL;
+	return line && strtol(line + 1, NULL, 10) == 1;
+}
+
 static void interrupted(int sig)
 {
+}
+
+/* Fault on @page in the scheduling syscall @call, until the page is there. */
+static void fault_in_syscall(enum fault_call call, char *page)
+{
+	switch (call) {
+	case GETAFFINITY:
+		syscall(SYS_sched_getaffinity, 0, 1024, page);
+		break;
+	case SETAFFINITY:
+		syscall(SYS_sched_setaffinity, 0, 1024, page);
+		break;
+	case GETATTR:
+		syscall(SYS_sched_getattr, 0, page, 48, 0);
+		break;
+	case SETATTR:
+		syscall(SYS_sched_setattr, 0, page, 0);
+		break;
+	case GETPARAM:
+		syscall(SYS_sched_getparam, 0, page);
+		break;
+	case SETPARAM:
+		syscall(SYS_sched_setparam, 0, page);
+		break;
+	case SETSCHEDULER:
+		syscall(SYS_sched_setscheduler, 0, SCHED_OTHER, page);
+		break;
+	case RR_GET_INTERVAL:
+		syscall(SYS_sched_rr_get_interval, 0, page);
+		break;
+	default:
+		break;
+	}
+}
+
+/* A new task: the kernel wrote its TID once the daemon let the fault go. */
+static int new_task(void *arg)
+{
+	struct sleeper *s = arg;
+	struct board *board = s->board;
+
+	if (resumed_by_mysched_raw())
+		__atomic_add_fetch(&board->resumed, 1, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&board->woke, 1, __ATOMIC_RELEASE);
+	return 0;
 }
 
 static void *sleeper(void *arg)
@@ -115,6 +203,9 @@ static void *sleeper(void *arg)
 		if (read(s->fd, &c, 1) != 1)
 			perror("pipe read");
 		break;
+	case USER_FAULT:
+		fault_in_syscall(s->index / NR_KINDS % NR_FAULT_CALLS, s->page);
+		break;
 	case UNINTERRUPTIBLE:
 		if (write(s->fd, "sleep", 5) != 5)
 			perror("uninterruptible sleep");
@@ -135,13 +226,13 @@ static int patience_ms(int nr)
 	return 30000 + 20 * nr;
 }
 
-/* Whether thread @tid of this process is in S or D state. */
+/* Whether task @tid (a thread or a clone() child) is in S or D state. */
 static int sleeps(pid_t tid)
 {
 	char path[64];
 	int state;
 
-	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", tid);
+	snprintf(path, sizeof(path), "/proc/%d/stat", tid);
 	state = task_state(path);
 	return state == 'S' || state == 'D';
 }
@@ -162,6 +253,58 @@ static int all_asleep(struct board *board)
 			sleep_ms(10);
 		}
 	return 1;
+}
+
+/*
+ * A userfaultfd over @len bytes at @region that holds every fault on a
+ * missing page, in the kernel too, until the daemon lets it go.
+ */
+static int hold_faults(char *region, size_t len)
+{
+	struct uffdio_api api = { .api = UFFD_API };
+	struct uffdio_register reg = {
+		.range = { .start = (unsigned long)region, .len = len },
+		.mode = UFFDIO_REGISTER_MODE_MISSING,
+	};
+	int uffd = syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK);
+
+	if (uffd < 0 || ioctl(uffd, UFFDIO_API, &api) ||
+	    ioctl(uffd, UFFDIO_REGISTER, &reg)) {
+		perror("userfaultfd");
+		exit(2);
+	}
+	return uffd;
+}
+
+/*
+ * Whether @nr faults have reached @uffd: every fault sleeper waits in one,
+ * each on a page of its own.
+ */
+static int all_faulted(int uffd, int nr)
+{
+	struct pollfd pfd = { .fd = uffd, .events = POLLIN };
+	struct uffd_msg msg;
+	int seen = 0, waited;
+
+	for (waited = 0; seen < nr && waited <= patience_ms(nr); waited += 10) {
+		if (read(uffd, &msg, sizeof(msg)) == sizeof(msg)) {
+			seen += msg.event == UFFD_EVENT_PAGEFAULT;
+			continue;
+		}
+		poll(&pfd, 1, 10);
+	}
+	return seen == nr;
+}
+
+/* Let every held fault go: the pages become zero pages. */
+static void release_faults(int uffd, char *region, size_t len)
+{
+	struct uffdio_zeropage zero = {
+		.range = { .start = (unsigned long)region, .len = len },
+	};
+
+	if (ioctl(uffd, UFFDIO_ZEROPAGE, &zero))
+		perror("UFFDIO_ZEROPAGE");
 }
 
 static void wake_all(struct board *board, struct sleeper *sleepers, int fd)
@@ -187,9 +330,11 @@ static void run_daemon(struct board *board, const char *uninterruptible)
 	pthread_t *threads = calloc(board->nr, sizeof(*threads));
 	int kinds = uninterruptible ? NR_KINDS : UNINTERRUPTIBLE;
 	struct sigaction sa = { .sa_handler = interrupted };
-	int i, fds[2], wake_fd = -1, sig;
+	int i, fds[2], wake_fd = -1, sig, uffd, faults = 0;
+	size_t region_len = (size_t)board->nr * PAGE;
 	pthread_attr_t attr;
 	struct rlimit limit;
+	char *region;
 	sigset_t set;
 
 	/* A pipe for every third sleeper: thousands of descriptors. */
@@ -213,12 +358,23 @@ static void run_daemon(struct board *board, const char *uninterruptible)
 			exit(2);
 		}
 	}
+	/* A page for every sleeper, only the fault sleepers' ever touched. */
+	region = mmap(NULL, region_len, PROT_READ | PROT_WRITE,
+		      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (region == MAP_FAILED) {
+		perror("mmap");
+		exit(2);
+	}
+	uffd = hold_faults(region, region_len);
 	pthread_attr_init(&attr);
 	pthread_attr_setstacksize(&attr, 64 * 1024);
 	for (i = 0; i < board->nr; i++) {
 		sleepers[i].board = board;
 		sleepers[i].index = i;
+		sleepers[i].page = region + (size_t)i * PAGE;
 		board->kind[i] = i % kinds;
+		if (board->kind[i] == USER_FAULT || board->kind[i] == NEW_TASK_FAULT)
+			faults++;
 		if (board->kind[i] == PIPE) {
 			if (pipe(fds)) {
 				perror("pipe");
@@ -233,19 +389,38 @@ static void run_daemon(struct board *board, const char *uninterruptible)
 				exit(2);
 			}
 		}
-		if (pthread_create(&threads[i], &attr, sleeper, &sleepers[i])) {
+		if (board->kind[i] == NEW_TASK_FAULT) {
+			sleepers[i].stack = malloc(NEW_TASK_STACK);
+			board->tid[i] = clone(new_task,
+					      (char *)sleepers[i].stack + NEW_TASK_STACK,
+					      CLONE_VM | CLONE_CHILD_SETTID | SIGCHLD,
+					      &sleepers[i], NULL, NULL,
+					      (pid_t *)sleepers[i].page);
+			if (board->tid[i] < 0) {
+				perror("clone");
+				exit(2);
+			}
+			__atomic_add_fetch(&board->asleep, 1, __ATOMIC_RELEASE);
+		} else if (pthread_create(&threads[i], &attr, sleeper, &sleepers[i])) {
 			fprintf(stderr, "pthread_create failed\n");
 			exit(2);
 		}
 	}
-	__atomic_store_n(&board->ready, all_asleep(board) ? 1 : -1, __ATOMIC_RELEASE);
+	__atomic_store_n(&board->ready,
+			 all_faulted(uffd, faults) && all_asleep(board) ? 1 : -1,
+			 __ATOMIC_RELEASE);
 
 	sigemptyset(&set);
 	sigaddset(&set, SIGUSR1);
 	sigwait(&set, &sig);
 	wake_all(board, sleepers, wake_fd);
-	for (i = 0; i < board->nr; i++)
-		pthread_join(threads[i], NULL);
+	release_faults(uffd, region, region_len);
+	for (i = 0; i < board->nr; i++) {
+		if (board->kind[i] == NEW_TASK_FAULT)
+			waitpid(board->tid[i], NULL, __WALL);
+		else
+			pthread_join(threads[i], NULL);
+	}
 	/* Let go of the test module before saying so: it may be removed next. */
 	for (i = 0; i < board->nr; i++)
 		if (board->kind[i] == UNINTERRUPTIBLE)

@@ -3,8 +3,13 @@
 #
 # A task asleep in the scheduler holds only the kernel's own frames, so
 # the scheduler it went to sleep under can be removed while it sleeps, and
-# it resumes in the code of the scheduler active when it wakes up.
-# 1,000 threads sleep (futex wait, nanosleep, pipe read, uninterruptible
+# it resumes in the code of the scheduler active when it wakes up.  So
+# does a task waiting, for as long as user space wants, on a fault in user
+# memory that a scheduling syscall or a new task's first return to user
+# space took: what touches user memory stays in vmlinux.
+# 1,000 threads sleep (futex wait, nanosleep, pipe read, a fault that a
+# userfaultfd holds inside each scheduling syscall that reads or writes
+# user memory and in a new task's CLONE_CHILD_SETTID write, uninterruptible
 # sleep in a test module) through every switch of builtin -> extracted ->
 # mysched -> builtin -> mysched -> extracted -> builtin; the module left
 # behind is removed before they wake.  mysched marks the tasks its

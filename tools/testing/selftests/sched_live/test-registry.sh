@@ -3,14 +3,15 @@
 #
 # The registry: a module registers a second scheduler entry and removes it,
 # never by force; bad registrations are refused and change nothing, and so
-# are modules that import SCHED_LIVE without being schedulers, and a
-# scheduler whose own sources lay out a shared type unlike the kernel.
+# are modules that import SCHED_LIVE without being schedulers, a scheduler
+# whose own sources lay out a shared type unlike the kernel, and one with
+# a function that touches user memory.
 
 . "$(dirname "$0")/functions.sh"
 
 MOD=test_sched_live_entry
 
-setup_test_suite 8
+setup_test_suite 9
 
 start_test "writing the active name is a no-op"
 expect_write ok "$SYSFS/active" 'builtin\n'
@@ -109,5 +110,11 @@ own=$(test_log | sed -n "s/$refusal \([0-9a-f]\{16\}\),.*/\1/p")
 	fail "mysched_layout registered with this kernel's hash, or with none"
 check_result "% insmod mysched_layout
 sched_live: refusing scheduler 'mysched_layout': built for scheduler ABI $own, this kernel's is $(cat "$SYSFS/abi_hash"); rebuild it against this kernel"
+
+start_test "a scheduler with a function that touches user memory is refused"
+expect_load ENOEXEC test_sched_live_uaccess
+expect_available builtin
+check_result "% insmod test_sched_live_uaccess
+sched_live: refusing scheduler 'sched_live_uaccess': its test_sched_live_tell_user [test_sched_live_uaccess] touches user memory at test_sched_live_tell_user [test_sched_live_uaccess], and a task waiting on a fault there would hold every switch back; leave that function to vmlinux"
 
 ktap_finished
