@@ -314,6 +314,16 @@ TEST_F(ExtractTest, FunctionsTheConfigKeepsInVmlinuxAreLeftOut)
 	EXPECT_TRUE(has(fair, "void pick(void)\n{"));
 }
 
+TEST_F(ExtractTest, AMacroThatDefinesDataAndAFunctionIsLeftOutWhole)
+{
+	const std::string core = tree("core.c");
+
+	ASSERT_EQ(status_, sched_boundary::Extractor::kOk) << errors_;
+	EXPECT_FALSE(has(core, "ENTRY_POINT(yield)"));
+	EXPECT_FALSE(has(core, "\treturn 0;\n}\n"));
+	EXPECT_TRUE(has(core, "void wake_up(int x)\n{"));
+}
+
 TEST_F(ExtractTest, AStaticFunctionKeptInVmlinuxIsDeclaredByItsLinkName)
 {
 	const std::string fair = tree("fair.c");

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <regex>
 #include <set>
 #include <vector>
@@ -177,6 +178,41 @@ std::string base_name(const std::string &path)
 	return path.substr(path.rfind('/') + 1);
 }
 
+// Where each definition of one file ends: a function at its closing brace,
+// a variable at the ';' of its statement, unless a function's definition
+// starts on the same line.  Then one macro invocation defines both
+// (SYSCALL_DEFINE() with syscall tracing writes the syscall's trace
+// metadata and its entry point on one line), and the variable's lines are
+// the function's: the invocation stays or goes whole.
+class DefinitionExtents {
+public:
+	DefinitionExtents(const SourceText &text, const SymbolTable &table,
+			  const std::string &path)
+		: text_(text)
+	{
+		for (SymbolId id = 0; id < table.size(); id++) {
+			const Symbol &s = table.at(id);
+
+			if (s.defined && s.file == path && s.scope.empty() &&
+			    s.kind == SymbolKind::Function && s.line >= 1 &&
+			    s.line <= text.line_count())
+				function_end_[text.declaration_start(s.line)] = s.end_line;
+		}
+	}
+
+	int end(const Symbol &s, int start) const
+	{
+		if (s.kind == SymbolKind::Function)
+			return s.end_line;
+		const auto it = function_end_.find(start);
+		return it != function_end_.end() ? it->second : text_.statement_end(start);
+	}
+
+private:
+	const SourceText &text_;
+	std::map<int, int> function_end_;	// by the line the definition starts on
+};
+
 // What happens to each line of one file.
 class EditPlan {
 public:
@@ -330,6 +366,7 @@ std::string ModuleTree::render_c_file(const std::string &path, bool is_unit) con
 {
 	const SourceText text(TextFile::read(srctree_ + "/" + path));
 	const std::string dir = path.substr(0, path.rfind('/') + 1);
+	const DefinitionExtents extents(text, table_, path);
 	EditPlan plan(text);
 
 	std::string implements;
@@ -352,7 +389,7 @@ std::string ModuleTree::render_c_file(const std::string &path, bool is_unit) con
 				plan.insert_before(start, kInterfaceMarker);
 		} else if (s.kind == SymbolKind::Variable && code_.uses(id) &&
 			   classification_.category(id) == Category::Private) {
-			plan.keep(start, text.statement_end(start));
+			plan.keep(start, extents.end(s, start));
 		}
 	}
 	for (SymbolId id = 0; id < table_.size(); id++) {
@@ -375,9 +412,9 @@ std::string ModuleTree::render_c_file(const std::string &path, bool is_unit) con
 			else
 				plan.remove(start, s.end_line, s.key);
 		} else if (!code_.uses(id)) {
-			plan.remove(start, text.statement_end(start), s.key);
+			plan.remove(start, extents.end(s, start), s.key);
 		} else if (classification_.category(id) == Category::Shared) {
-			plan.replace(start, text.statement_end(start), s.key,
+			plan.replace(start, extents.end(s, start), s.key,
 				     std::string(kSharedMarker) + extern_declaration(s));
 			if (s.is_static)
 				redeclare_forward(text, plan, s, start);
