@@ -72,10 +72,13 @@ step_build()
 	log "building bzImage ($JOBS jobs)"
 	dc_make bzImage > "$DC/build.log" 2>&1 ||
 		die "the kernel build failed; see $DC/build.log"
-	# A module built outside the tree reads the exports of the kernel
-	# from Module.symvers, which only "make modules" writes: vmlinux's
-	# part of it is all these modules need, and not Debian's thousands
-	# of modules.
+	# A module built outside the tree links with scripts/module.lds,
+	# which "make modules_prepare" writes, and reads the exports of the
+	# kernel from Module.symvers, which only "make modules" writes:
+	# vmlinux's part of it is all these modules need, and not Debian's
+	# thousands of modules.
+	dc_make modules_prepare >> "$DC/build.log" 2>&1 ||
+		die "modules_prepare failed; see $DC/build.log"
 	cp "$DC_OBJ/vmlinux.symvers" "$DC_OBJ/Module.symvers"
 	log "building the test modules"
 	dc_make headers
