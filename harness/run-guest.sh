@@ -101,11 +101,9 @@ for i in $(seq "${GUEST_NOISE:-0}"); do
 		while :; do :; done' hog "${GUEST_NOISE_AFTER:-}" &
 	HOGS+=($!)
 done
-if [ ${#HOGS[@]} -eq 0 ]; then
-	:
-elif [ -n "${GUEST_NOISE_AFTER:-}" ]; then
+if [ ${#HOGS[@]} -gt 0 ] && [ -n "${GUEST_NOISE_AFTER:-}" ]; then
 	log "host noise: process ${GUEST_NOISE_AFTER}, then ${#HOGS[@]} CPU hogs"
-else
+elif [ ${#HOGS[@]} -gt 0 ]; then
 	log "host noise: ${#HOGS[@]} CPU hogs"
 fi
 

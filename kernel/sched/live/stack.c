@@ -84,9 +84,15 @@ bool sched_live_plain_insn(const struct insn *insn)
 	       op == 0xc9;				/* leave */
 }
 
-/* The target of the relative jump or call @insn at @addr. */
-static unsigned long sched_live_branch_target(const struct insn *insn,
-					      unsigned long addr)
+/**
+ * sched_live_branch_target() - where a relative jump or call goes
+ * @insn: the jump or call, decoded
+ * @addr: its address
+ *
+ * Return: the target.
+ */
+unsigned long sched_live_branch_target(const struct insn *insn,
+				       unsigned long addr)
 {
 	return addr + insn->length + insn->immediate.value;
 }

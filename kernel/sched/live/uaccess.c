@@ -162,7 +162,7 @@ unsigned long sched_live_uaccess_find(struct module *mod, unsigned long start,
 			break;
 		if (insn.opcode.bytes[0] != CALL_INSN_OPCODE)
 			continue;
-		target = addr + insn.length + insn.immediate.value;
+		target = sched_live_branch_target(&insn, addr);
 		if (mod && within_module(target, mod))
 			continue;
 		if (sched_live_callee(target, &callee_start, &callee_end) &&
