@@ -146,30 +146,19 @@ step fetch-base "$HARNESS/fetch-base.sh" || summary
 step apply-series "$HARNESS/apply-series.sh" || summary
 collect check-overlay "$HARNESS/check-overlay.sh"
 step build-kernel "$HARNESS/build-kernel.sh" || summary
-# The lean kernel's guests leave the host's CPUs idle much of the time
-# (their tests sleep, wait and time out more than they compute): the
-# distro-shaped kernel builds beside them from here on.
+# From here on the distro-shaped kernel builds in the background, beside
+# the lean kernel's guest.
 distro_build_start
 collect check-boundary "$HARNESS/check-boundary.sh"
 collect check-extracted "$HARNESS/check-extracted.sh"
 step build-guest "$HARNESS/build-guest.sh" || summary
-step run-guest "$HARNESS/run-guest.sh"
+# Other work runs on every host CPU while the lean guest's tests run, so
+# that a race that needs a slow vCPU shows up here rather than on a busy
+# machine: the distro-shaped kernel's build, which needs doing anyway,
+# then a CPU hog on every host CPU once it is done.
+LEAN=(GUEST_NOISE="$(nproc)" GUEST_NOISE_AFTER="$DISTRO_BUILD_PID")
+step run-guest env "${LEAN[@]}" "$HARNESS/run-guest.sh"
 collect check-guest "$HARNESS/check-guest.sh"
-
-# The switch tests once more, with other work on the host's CPUs, so that a
-# race that needs a slow vCPU shows up here rather than on a busy machine.
-# The other work is the distro-shaped kernel's build, which needs doing
-# anyway, and CPU hogs on every host CPU once it is done.
-NOISY=(GUEST_OUT="$BUILD/guest-noisy" GUEST_NOISE="$(nproc)"
-       GUEST_NOISE_AFTER="$DISTRO_BUILD_PID"
-       GUEST_APPEND="kselftest_test=sched_live:test-switch.sh,sched_live:test-load.sh")
-noisy_check()
-{
-	env "${NOISY[@]}" "$HARNESS/check-guest.sh" |
-		sed -E 's/^(not )?ok /&under host noise: /'
-}
-step run-guest-noisy env "${NOISY[@]}" "$HARNESS/run-guest.sh"
-collect check-guest-noisy noisy_check
 
 distro_steps
 alongside_join
