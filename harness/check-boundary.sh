@@ -35,14 +35,17 @@ expected = {
                     "__schedule_pick", "__schedule_finish"],
     # Kernel-owned: a sleeper's frames, from schedule() down to the switch;
     # what queues the first of a task group's RCU stages; what reads or
-    # writes user memory (a syscall entry point, a new task's TID write).
+    # writes user memory (a syscall entry point, a new task's TID write, a
+    # debugfs write).
     # A syscall without arguments has no wrapper: its __x64_sys_ entry
     # point is an alias of the __do_sys_ function, which the boundary names.
     "F_external": ["schedule", "kernel/sched/core.c:__schedule",
                    "preempt_schedule_irq", "schedule_idle",
                    "sched_destroy_group", "schedule_tail",
                    "__x64_sys_sched_getaffinity",
-                   "kernel/sched/build_policy.c:__do_sys_sched_yield"],
+                   "kernel/sched/build_policy.c:__do_sys_sched_yield",
+                   "kernel/sched/build_utility.c:sched_verbose_write",
+                   "kernel/sched/build_utility.c:sched_fair_server_runtime_write"],
     "F_internal": ["kernel/sched/fair.c:enqueue_task_fair",
                    "kernel/sched/core.c:finish_task_switch"],
     "D_shared": ["runqueues", "root_task_group", "task_groups",

@@ -175,17 +175,20 @@ enum sched_live_timer {
 
 /**
  * struct sched_live_cpu_tasks - the tasks a switch moves on one CPU
- * @nr: how many were taken off the runqueue, in that order
- * @max: room in @tasks
+ * @tasks: the tasks taken off the runqueue, last detached first, linked
+ *	   through their se.group_node: only the fair class's runqueue
+ *	   links a task there, and dequeueing it unlinked it
+ * @nr: how many
  * @unmoved: when detaching them failed with -EAGAIN, what the scheduler
  *	     could not move, in words for the log
- * @tasks: the tasks
+ *
+ * A switch needs no memory for the tasks it moves however many there are,
+ * so a rollback never fails for want of it.
  */
 struct sched_live_cpu_tasks {
+	struct list_head	tasks;
 	unsigned int		nr;
-	unsigned int		max;
 	char			unmoved[SCHED_LIVE_UNMOVED_LEN];
-	struct task_struct	*tasks[];
 };
 
 /**
@@ -195,9 +198,9 @@ struct sched_live_cpu_tasks {
  * @detach_cpu:	  on @cpu, take every queued task but the running stopper
  *		  off the scheduler's runqueue, recording them in @set, and
  *		  put the stopper; or, on failure, leave the runqueue as it was
- *		  and return -ENOSPC (@set too small) or -EAGAIN (a task in
- *		  migration, or a real-time or deadline task queued but not
- *		  on the task list), saying which in @set->unmoved; a fair
+ *		  and return -EAGAIN (a task in migration, or a real-time or
+ *		  deadline task queued but not on the task list), saying
+ *		  which in @set->unmoved; a fair
  *		  task that exit has unhashed is found on the runqueue and
  *		  detached with the others
  * @attach_cpu:	  on @cpu, set the stopper running and put the tasks of

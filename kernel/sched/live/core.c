@@ -33,7 +33,8 @@
 #include "uaccess.h"
 #include "watchdog.h"
 
-static DEFINE_MUTEX(sched_live_mutex);
+/* Serialises registration, switches and removal checks (core.h). */
+DEFINE_MUTEX(sched_live_mutex);
 static LIST_HEAD(sched_live_schedulers);
 
 static struct sched_live_scheduler sched_live_builtin = {
@@ -704,7 +705,6 @@ static int __init sched_live_init(void)
 	if (ret)
 		return ret;
 	guard(mutex)(&sched_live_mutex);
-	sched_live_uaccess_check_builtin();
 	return sched_live_sysfs_add(&sched_live_builtin);
 }
 late_initcall(sched_live_init);

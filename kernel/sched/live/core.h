@@ -2,7 +2,14 @@
 #ifndef _KERNEL_SCHED_LIVE_CORE_H
 #define _KERNEL_SCHED_LIVE_CORE_H
 
+#include <linux/mutex.h>
 #include <linux/sched_live.h>
+
+/*
+ * Serialises registration, switches and module removal checks; what a
+ * switch keeps per CPU is used under it.
+ */
+extern struct mutex sched_live_mutex;
 
 int sched_live_parse_name(const char *buf, size_t count,
 			  char name[SCHED_LIVE_NAME_MAX + 1],

@@ -244,10 +244,8 @@ static int sched_live_patch_all(struct sched_live_patch *patches,
 	if (ret)
 		return ret;
 	sched_live_window_open(&work.window);
-	ret = stop_machine_cpuslocked(sched_live_patch_stopped, &work,
-				      cpu_online_mask);
-	sched_live_window_destroy(&work.window);
-	return ret;
+	return stop_machine_cpuslocked(sched_live_patch_stopped, &work,
+				       cpu_online_mask);
 }
 
 /**
@@ -256,7 +254,7 @@ static int sched_live_patch_all(struct sched_live_patch *patches,
  * @nr: how many
  *
  * Context: cpus_read_lock() and text_mutex held.
- * Return: 0, -ENOMEM, or what stop_machine_cpuslocked() failed with.
+ * Return: 0, or what stop_machine_cpuslocked() failed with.
  */
 int sched_live_patch_apply(struct sched_live_patch *patches, unsigned int nr)
 {
@@ -269,7 +267,7 @@ int sched_live_patch_apply(struct sched_live_patch *patches, unsigned int nr)
  * @nr: how many
  *
  * Context: cpus_read_lock() and text_mutex held.
- * Return: 0, -ENOMEM, or what stop_machine_cpuslocked() failed with.
+ * Return: 0, or what stop_machine_cpuslocked() failed with.
  */
 int sched_live_patch_revert(struct sched_live_patch *patches, unsigned int nr)
 {

@@ -97,10 +97,36 @@ unsigned long sched_live_branch_target(const struct insn *insn,
 	return addr + insn->length + insn->immediate.value;
 }
 
+/**
+ * sched_live_call_target() - the function a direct call enters
+ * @insn: the call, decoded
+ * @addr: its address
+ *
+ * With call depth tracking (CONFIG_CALL_THUNKS) the kernel rewrites direct
+ * calls to go to an accounting thunk in the padding in front of the
+ * function, which then runs into it.  kallsyms counts the padding to the
+ * symbol before, so a target within the padding's size of that symbol's
+ * end enters the function after it.
+ *
+ * Return: where the function the call enters starts, or the call's target
+ * when kallsyms does not know it.
+ */
+unsigned long sched_live_call_target(const struct insn *insn,
+				     unsigned long addr)
+{
+	unsigned long to = sched_live_branch_target(insn, addr);
+	unsigned long size, offset;
+
+	if (IS_ENABLED(CONFIG_CALL_THUNKS) &&
+	    kallsyms_lookup_size_offset(to, &size, &offset) && offset &&
+	    size - offset <= CONFIG_FUNCTION_PADDING_BYTES)
+		return to + size - offset;
+	return to;
+}
+
 /*
  * Whether the conditional jump @jcc at @addr is the stack protector's: to
- * a call of __stack_chk_fail(), which never returns.  With call depth
- * tracking the call goes to the accounting thunk in the padding before it.
+ * a call of __stack_chk_fail(), which never returns.
  */
 static bool sched_live_is_canary_check(const struct insn *jcc,
 				       unsigned long addr)
@@ -115,10 +141,7 @@ static bool sched_live_is_canary_check(const struct insn *jcc,
 	if (insn_decode_kernel(&call, (void *)to) ||
 	    call.opcode.bytes[0] != CALL_INSN_OPCODE)
 		return false;
-	to = sched_live_branch_target(&call, to);
-	return to == fail ||
-	       (IS_ENABLED(CONFIG_CALL_PADDING) && to < fail &&
-		fail - to <= CONFIG_FUNCTION_PADDING_BYTES);
+	return sched_live_call_target(&call, to) == fail;
 }
 
 static bool sched_live_is_jcc(const struct insn *insn)

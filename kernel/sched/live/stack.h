@@ -51,6 +51,8 @@ sched_live_find_range(unsigned long addr, const struct sched_live_range *ranges,
 bool sched_live_plain_insn(const struct insn *insn);
 unsigned long sched_live_branch_target(const struct insn *insn,
 				       unsigned long addr);
+unsigned long sched_live_call_target(const struct insn *insn,
+				     unsigned long addr);
 bool sched_live_only_returns(unsigned long addr);
 int sched_live_stack_check_task(struct sched_live_stack_check *check,
 				struct task_struct *t);

@@ -34,6 +34,7 @@
 
 #include "core.h"
 #include "stack.h"
+#include "uaccess.h"
 
 static int sched_live_symbol_cmp(const void *name, const void *elt)
 {
@@ -153,7 +154,9 @@ static int sched_live_range_sort_cmp(const void *a, const void *b)
  *	    replaces, sorted; the kernel-owned entry points are not in it
  * @nr: receives how many ranges
  *
- * Built on first use and kept: vmlinux text does not move.
+ * Built on first use and kept: vmlinux text does not move.  Its check for
+ * user memory is made then too, rather than at boot, which a kernel that
+ * never switches should not pay for.
  *
  * Context: sched_live_mutex held.
  * Return: 0 or -ENOMEM.
@@ -190,6 +193,7 @@ int sched_live_replaced_text(const struct sched_live_range **ranges,
 			nr_text++;
 		}
 		sort(r, nr_text, sizeof(*r), sched_live_range_sort_cmp, NULL);
+		sched_live_uaccess_check_builtin(r, nr_text);
 		text = r;
 	}
 	*ranges = text;

@@ -137,7 +137,13 @@ static ssize_t last_exit_show(struct kobject *kobj,
 	return sched_live_show_last_exit(buf);
 }
 
-static struct kobj_attribute active_attr = __ATTR_RW(active);
+/*
+ * Its buffer is allocated at open: a switch back to builtin needs no
+ * memory (transition.c), and neither does writing the request for it to
+ * a file opened beforehand.
+ */
+static struct kobj_attribute active_attr =
+	__ATTR_PREALLOC(active, 0644, active_show, active_store);
 static struct kobj_attribute available_attr = __ATTR_RO(available);
 static struct kobj_attribute abi_hash_attr = __ATTR_RO(abi_hash);
 static struct kobj_attribute last_switch_attr = __ATTR_RO(last_switch);

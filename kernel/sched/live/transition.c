@@ -7,8 +7,7 @@
  *   sched_live_init_transition()	 outside stop_machine(): take a
  *					 reference on to's module, plan to's
  *					 jumps, find the text the switch
- *					 bypasses, make room for the tasks of
- *					 each CPU
+ *					 bypasses
  *   sched_live_start_transition()	 stop_machine(), on every CPU at once:
  *     sched_live_check_slice()		   no task executes in, or returns
  *					   into, the bypassed text, and every
@@ -40,7 +39,14 @@
  * Until the flip, nothing has changed: a busy stack, a task the switch
  * cannot move, a failed allocation or a CPU that did not finish a phase in
  * time returns with from still active and its runqueues as they were.
- * After the flip nothing can fail.  A busy stack is retried with backoff,
+ * After the flip nothing can fail.
+ *
+ * A switch to builtin allocates nothing: what it needs per CPU is set
+ * aside at boot (one switch runs at a time, under sched_live_mutex), the
+ * tasks it moves are linked through themselves (struct
+ * sched_live_cpu_tasks), and builtin's jumps are vmlinux's own code.  A
+ * rollback cannot fail for want of memory, however many tasks and CPUs
+ * there are.  A busy stack is retried with backoff,
  * then refused with -EBUSY naming the task; a late CPU fails the switch
  * with -ETIMEDOUT, after the window has said which CPU it was.
  */
@@ -90,9 +96,6 @@
 #define SCHED_LIVE_BACKOFF_MS		1
 #define SCHED_LIVE_BACKOFF_MAX_MS	128
 
-/* Room for tasks forked between the count and the stop. */
-#define SCHED_LIVE_SPARE_TASKS	256
-
 /*
  * The barriers of the window, named after the phase each ends.  The first
  * two may abandon the switch: until the flip, every CPU can put its tasks
@@ -135,11 +138,6 @@ struct sched_live_transition {
 	struct sched_live_range		module_text;
 	struct sched_live_range		*own_ranges;
 
-	/* Per CPU, by CPU number. */
-	struct sched_live_cpu_tasks	**sets;
-	struct sched_live_stack_check	*checks;
-	unsigned int			set_max;
-
 	/* The window. */
 	char				name[SCHED_LIVE_NAME_MAX + 16];
 	struct sched_live_window	window;
@@ -162,6 +160,10 @@ struct sched_live_transition {
 };
 
 static DEFINE_SPINLOCK(sched_live_busy_lock);
+
+/* Per CPU, what the switch or the removal check under way needs. */
+static DEFINE_PER_CPU(struct sched_live_stack_check, sched_live_checks);
+static DEFINE_PER_CPU(struct sched_live_cpu_tasks, sched_live_sets);
 
 static int sched_live_class_rank(const struct sched_live_ops *ops,
 				 const struct sched_class *class)
@@ -199,20 +201,6 @@ void sched_live_adopt_new_task(struct task_struct *p)
 	p->sched_class = ops->classes[rt_prio(p->prio) ? SCHED_LIVE_CLASS_RT :
 							SCHED_LIVE_CLASS_FAIR];
 	ops->adopt_task(p);
-}
-
-static void sched_live_free_sets(struct sched_live_transition *tr)
-{
-	int cpu;
-
-	if (tr->sets) {
-		for_each_possible_cpu(cpu)
-			kvfree(tr->sets[cpu]);
-	}
-	kfree(tr->sets);
-	kfree(tr->checks);
-	tr->sets = NULL;
-	tr->checks = NULL;
 }
 
 /* The text to check: @mod's. */
@@ -299,52 +287,21 @@ out:
 }
 
 /* One stack check per CPU, over the text in @tr. */
-static int sched_live_alloc_checks(struct sched_live_transition *tr,
-				   bool epilogues_pass)
+static void sched_live_prepare_checks(struct sched_live_transition *tr,
+				      bool epilogues_pass)
 {
+	struct sched_live_stack_check *check;
 	int cpu;
 
-	tr->checks = kcalloc(nr_cpu_ids, sizeof(*tr->checks), GFP_KERNEL);
-	if (!tr->checks)
-		return -ENOMEM;
+	lockdep_assert_held(&sched_live_mutex);
 	for_each_possible_cpu(cpu) {
-		tr->checks[cpu].ranges = tr->ranges;
-		tr->checks[cpu].nr = tr->nr_ranges;
-		tr->checks[cpu].epilogues_pass = epilogues_pass;
-		if (tr->to) {
-			tr->checks[cpu].jumps = tr->to->patches;
-			tr->checks[cpu].nr_jumps = tr->to->nr_patches;
-		}
+		check = per_cpu_ptr(&sched_live_checks, cpu);
+		check->ranges = tr->ranges;
+		check->nr = tr->nr_ranges;
+		check->epilogues_pass = epilogues_pass;
+		check->jumps = tr->to ? tr->to->patches : NULL;
+		check->nr_jumps = tr->to ? tr->to->nr_patches : 0;
 	}
-	return 0;
-}
-
-/* Room on each CPU for every task there is, and some spare. */
-static int sched_live_alloc_sets(struct sched_live_transition *tr)
-{
-	int cpu;
-
-	/*
-	 * A module's text stays until delete_module(2) finds no task in it
-	 * (sched_live_module_text_busy()).
-	 */
-	if (sched_live_alloc_checks(tr, true))
-		return -ENOMEM;
-	tr->set_max = nr_threads + SCHED_LIVE_SPARE_TASKS;
-	tr->sets = kcalloc(nr_cpu_ids, sizeof(*tr->sets), GFP_KERNEL);
-	if (!tr->sets)
-		goto nomem;
-	for_each_possible_cpu(cpu) {
-		tr->sets[cpu] = kvmalloc(struct_size(tr->sets[cpu], tasks,
-						     tr->set_max), GFP_KERNEL);
-		if (!tr->sets[cpu])
-			goto nomem;
-		tr->sets[cpu]->max = tr->set_max;
-	}
-	return 0;
-nomem:
-	sched_live_free_sets(tr);
-	return -ENOMEM;
 }
 
 static int sched_live_jump_cmp(const void *a, const void *b)
@@ -419,15 +376,17 @@ static int sched_live_init_transition(struct sched_live_transition *tr)
 		ret = sched_live_replaced_text(&tr->ranges, &tr->nr_ranges);
 	if (ret)
 		goto drop;
-	ret = sched_live_alloc_sets(tr);
-	if (ret)
-		goto drop;
+	/*
+	 * A module's text stays until delete_module(2) finds no task in it
+	 * (sched_live_module_text_busy()).
+	 */
+	sched_live_prepare_checks(tr, true);
 	snprintf(tr->name, sizeof(tr->name), "switch to '%s'", tr->to->name);
 	ret = sched_live_window_init(&tr->window, tr->name, sched_live_phases,
 				     SCHED_LIVE_NR_BARRIERS,
 				     SCHED_LIVE_NR_ABORTABLE);
 	if (ret)
-		goto free;
+		goto drop;
 	/*
 	 * Last, as nothing else can fail after it: from here on, kprobes and
 	 * ftrace refuse new users of the text, until the claim is released.
@@ -436,13 +395,9 @@ static int sched_live_init_transition(struct sched_live_transition *tr)
 		ret = sched_live_claim_text(tr->to->name, tr->ranges,
 					    tr->nr_ranges);
 		if (ret)
-			goto destroy;
+			goto drop;
 	}
 	return 0;
-destroy:
-	sched_live_window_destroy(&tr->window);
-free:
-	sched_live_free_sets(tr);
 drop:
 	kvfree(tr->own_ranges);
 	sched_live_drop_jumps(tr->to);
@@ -473,7 +428,7 @@ static void sched_live_refuse(struct sched_live_transition *tr,
 static void sched_live_check_slice(struct sched_live_transition *tr,
 				   unsigned int slot, int cpu)
 {
-	struct sched_live_stack_check *check = &tr->checks[cpu];
+	struct sched_live_stack_check *check = per_cpu_ptr(&sched_live_checks, cpu);
 	const struct sched_live_ops *ops = tr->from ? tr->from->ops : NULL;
 	struct task_struct *g, *t;
 	unsigned long i = 0;
@@ -510,13 +465,11 @@ static void sched_live_check_slice(struct sched_live_transition *tr,
 static int sched_live_check_unlisted(struct sched_live_transition *tr, int cpu,
 				     struct sched_live_cpu_tasks *set)
 {
-	struct sched_live_stack_check *check = &tr->checks[cpu];
+	struct sched_live_stack_check *check = per_cpu_ptr(&sched_live_checks, cpu);
 	struct task_struct *t;
-	unsigned int i;
 	int ret;
 
-	for (i = 0; i < set->nr; i++) {
-		t = set->tasks[i];
+	list_for_each_entry(t, &set->tasks, se.group_node) {
 		if (pid_alive(t))
 			continue;
 		ret = sched_live_stack_check_task(check, t);
@@ -552,11 +505,11 @@ static void sched_live_adopt_task(struct sched_live_transition *tr,
 static void sched_live_adopt_unlisted(struct sched_live_transition *tr,
 				      struct sched_live_cpu_tasks *set)
 {
-	unsigned int i;
+	struct task_struct *t;
 
-	for (i = 0; i < set->nr; i++) {
-		if (!pid_alive(set->tasks[i]))
-			sched_live_adopt_task(tr, set->tasks[i]);
+	list_for_each_entry(t, &set->tasks, se.group_node) {
+		if (!pid_alive(t))
+			sched_live_adopt_task(tr, t);
 	}
 }
 
@@ -595,7 +548,7 @@ static int sched_live_transition_stopped(void *data)
 	unsigned int slot = atomic_inc_return(&tr->slots) - 1;
 	int cpu = smp_processor_id();
 	bool patcher = cpu == tr->patcher;
-	struct sched_live_cpu_tasks *set = tr->sets[cpu];
+	struct sched_live_cpu_tasks *set = per_cpu_ptr(&sched_live_sets, cpu);
 	int ret;
 
 	if (patcher)
@@ -648,7 +601,7 @@ static int sched_live_transition_stopped(void *data)
 
 /*
  * One attempt.  Return: 0 when to is active, -EBUSY for a busy stack,
- * -EAGAIN or -ENOSPC when a CPU could not move its tasks, -ETIMEDOUT when
+ * -EAGAIN when a CPU could not move its tasks, -ETIMEDOUT when
  * a CPU did not finish a phase in time, with from still active; or what
  * stop_machine() failed with.
  */
@@ -770,16 +723,9 @@ int sched_live_switch(struct sched_live_scheduler *from,
 
 	for (;;) {
 		ret = sched_live_start_transition(&tr);
-		if (!ret || time_after(jiffies, give_up))
+		if (!ret || time_after(jiffies, give_up) ||
+		    (ret != -EBUSY && ret != -EAGAIN))
 			break;
-		if (ret == -ENOSPC) {
-			sched_live_free_sets(&tr);
-			ret = sched_live_alloc_sets(&tr);
-			if (ret)
-				break;
-		} else if (ret != -EBUSY && ret != -EAGAIN) {
-			break;
-		}
 		if (tr.busy) {
 			put_task_struct(tr.busy);
 			tr.busy = NULL;
@@ -796,14 +742,13 @@ int sched_live_switch(struct sched_live_scheduler *from,
 	else if (ret == -EAGAIN)
 		pr_warn("switch to '%s' failed: CPU %d could not move its tasks: %s; '%s' stays active, try again\n",
 			to->name, tr.unmoved_cpu,
-			tr.sets[tr.unmoved_cpu]->unmoved, from->name);
+			per_cpu(sched_live_sets, tr.unmoved_cpu).unmoved,
+			from->name);
 	else if (ret)
 		pr_warn("switch to '%s' failed (%d); '%s' stays active\n",
 			to->name, ret, from->name);
 	if (tr.busy)
 		put_task_struct(tr.busy);
-	sched_live_window_destroy(&tr.window);
-	sched_live_free_sets(&tr);
 	kvfree(tr.own_ranges);
 	if (ret) {
 		if (!from->owner)
@@ -854,10 +799,7 @@ int sched_live_module_text_busy(struct module *mod)
 	tr.audit = sched_live_audit_alloc(mod);
 	if (IS_ENABLED(CONFIG_SCHED_LIVE_AUDIT) && !tr.audit)
 		return -ENOMEM;
-	if (sched_live_alloc_checks(&tr, false)) {
-		kfree(tr.audit);
-		return -ENOMEM;
-	}
+	sched_live_prepare_checks(&tr, false);
 	atomic_set(&tr.slots, 0);
 	atomic_set(&tr.refused, 0);
 	cpus_read_lock();
@@ -877,6 +819,5 @@ int sched_live_module_text_busy(struct module *mod)
 		kfree(tr.audit);
 	else
 		ret = sched_live_audit_report(tr.audit);
-	kfree(tr.checks);
 	return ret;
 }

@@ -10,9 +10,10 @@
  * back for as long as it waits: the rollback, the watchdog's and SysRq-S's
  * included.  The boundary therefore keeps what touches user memory in
  * vmlinux (the syscall entry points and the "external" entries of
- * kernel/sched/live/boundary.conf), and this file checks that it did: at
- * boot over the vmlinux text a scheduler module replaces, and at
- * registration over a module's text.
+ * kernel/sched/live/boundary.conf), and this file checks that it did: over
+ * the vmlinux text a scheduler module replaces, when the kernel first
+ * needs that text (the first switch from builtin, or a read of
+ * conflicts), and at registration over a module's text.
  *
  * A function touches user memory when the exception table has an entry for
  * a user access in it (an inlined __copy_to_user()), or when it calls a
@@ -110,27 +111,16 @@ static unsigned long sched_live_text_user(struct module *mod,
 	return 0;
 }
 
-/*
- * The function a direct call to @target enters.  With call thunks the
- * call goes to the padding in front of the function, which kallsyms
- * counts to the function before it.
- */
+/* The text of the function a direct call to @target enters. */
 static bool sched_live_callee(unsigned long target, unsigned long *start,
 			      unsigned long *end)
 {
 	unsigned long size, offset;
 
-	if (!kallsyms_lookup_size_offset(target, &size, &offset))
+	if (!kallsyms_lookup_size_offset(target, &size, &offset) || offset)
 		return false;
-	if (IS_ENABLED(CONFIG_CALL_THUNKS) && offset &&
-	    size - offset <= CONFIG_FUNCTION_PADDING_BYTES) {
-		target += size - offset;
-		if (!kallsyms_lookup_size_offset(target, &size, &offset) ||
-		    offset)
-			return false;
-	}
-	*start = target - offset;
-	*end = *start + size;
+	*start = target;
+	*end = target + size;
 	return true;
 }
 
@@ -162,7 +152,7 @@ unsigned long sched_live_uaccess_find(struct module *mod, unsigned long start,
 			break;
 		if (insn.opcode.bytes[0] != CALL_INSN_OPCODE)
 			continue;
-		target = sched_live_branch_target(&insn, addr);
+		target = sched_live_call_target(&insn, addr);
 		if (mod && within_module(target, mod))
 			continue;
 		if (sched_live_callee(target, &callee_start, &callee_end) &&
@@ -174,21 +164,19 @@ unsigned long sched_live_uaccess_find(struct module *mod, unsigned long start,
 
 /**
  * sched_live_uaccess_check_builtin() - check the text a switch from builtin bypasses
+ * @ranges: vmlinux's functions that a scheduler module replaces
+ * @nr: how many
  *
  * A hit is the kernel build's fault, not a module's: its boundary left a
  * function that touches user memory to the modules.  It gets a warning,
  * for whoever changed the boundary, and switches still work.
- *
- * Context: sched_live_mutex held, at boot.
  */
-void sched_live_uaccess_check_builtin(void)
+void sched_live_uaccess_check_builtin(const struct sched_live_range *ranges,
+				      unsigned int nr)
 {
-	const struct sched_live_range *ranges;
-	unsigned int nr, i;
+	unsigned int i;
 	unsigned long at;
 
-	if (sched_live_replaced_text(&ranges, &nr))
-		return;
 	for (i = 0; i < nr; i++) {
 		at = sched_live_uaccess_find(NULL, ranges[i].start,
 					     ranges[i].end);

@@ -11,7 +11,7 @@
  * detectors runs.  So no CPU waits longer than SCHED_LIVE_WINDOW_WAIT_MS:
  *
  *   sched_live_window_init()	   before stop_machine(): name the window
- *				   and its phases, make room
+ *				   and its phases
  *   sched_live_window_open()	   before each stop_machine(): nobody
  *				   arrived anywhere yet
  *   sched_live_window_wait()	   in the callback: arrive at a barrier and
@@ -40,6 +40,10 @@
  * operation on its arrival count: the last CPU to arrive makes it
  * nr_cpus, or a CPU that waited too long marks it abandoned while it is
  * still short.  Whichever comes first, every CPU reads the same outcome.
+ *
+ * A window needs no memory but its own: it runs in the rollback that must
+ * not fail for want of memory, and the one that needs a window at a time
+ * is text_mutex's holder, so where each CPU has got to is kept per CPU.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -50,7 +54,8 @@
 #include <linux/cpumask.h>
 #include <linux/delay.h>
 #include <linux/nmi.h>
-#include <linux/slab.h>
+#include <linux/memory.h>
+#include <linux/percpu.h>
 #include <linux/smp.h>
 #include <linux/timekeeping.h>
 
@@ -60,6 +65,9 @@
 
 /* How often a waiting CPU reads the clock: some clocks trap to the host. */
 #define SCHED_LIVE_WINDOW_SPINS_PER_CLOCK	64
+
+/* Per CPU, how many barriers of the open window it has arrived at. */
+static DEFINE_PER_CPU(unsigned int, sched_live_window_passed);
 
 #ifdef CONFIG_SCHED_LIVE_FAULT_INJECTION
 static void sched_live_window_inject(struct sched_live_window *w,
@@ -79,7 +87,7 @@ static inline void sched_live_window_inject(struct sched_live_window *w,
  * @nr_barriers: how many barriers, at most SCHED_LIVE_WINDOW_MAX_BARRIERS
  * @nr_abortable: the first this many barriers may abandon the window
  *
- * Return: 0 or -ENOMEM.
+ * Return: 0, or -EINVAL for more barriers than a window has.
  */
 int sched_live_window_init(struct sched_live_window *w, const char *name,
 			   const char * const *phases, unsigned int nr_barriers,
@@ -92,8 +100,7 @@ int sched_live_window_init(struct sched_live_window *w, const char *name,
 	w->phases = phases;
 	w->nr_barriers = nr_barriers;
 	w->nr_abortable = nr_abortable;
-	w->passed = kcalloc(nr_cpu_ids, sizeof(*w->passed), GFP_KERNEL);
-	return w->passed ? 0 : -ENOMEM;
+	return 0;
 }
 
 /**
@@ -101,17 +108,21 @@ int sched_live_window_init(struct sched_live_window *w, const char *name,
  * @w: the window
  *
  * Context: cpus_read_lock() held, as stop_machine_cpuslocked() wants: the
- * CPUs of the window are the online ones.
+ * CPUs of the window are the online ones; text_mutex held until the
+ * stop_machine() returns, which makes this the only open window.
  */
 void sched_live_window_open(struct sched_live_window *w)
 {
 	unsigned int i;
+	int cpu;
 
 	lockdep_assert_cpus_held();
+	lockdep_assert_held(&text_mutex);
 	w->nr_cpus = num_online_cpus();
 	for (i = 0; i < w->nr_barriers; i++)
 		atomic_set(&w->arrivals[i], 0);
-	memset(w->passed, 0, nr_cpu_ids * sizeof(*w->passed));
+	for_each_possible_cpu(cpu)
+		per_cpu(sched_live_window_passed, cpu) = 0;
 	atomic_set(&w->reported, 0);
 	atomic_set(&w->progress, 0);
 }
@@ -124,7 +135,7 @@ static int sched_live_window_late(struct sched_live_window *w,
 
 	*nr_late = 0;
 	for_each_online_cpu(cpu) {
-		if (READ_ONCE(w->passed[cpu]) > barrier)
+		if (READ_ONCE(per_cpu(sched_live_window_passed, cpu)) > barrier)
 			continue;
 		if (late < 0)
 			late = cpu;
@@ -210,7 +221,7 @@ bool sched_live_window_wait(struct sched_live_window *w, unsigned int barrier)
 	u64 start, waited;
 
 	sched_live_window_inject(w, barrier);
-	WRITE_ONCE(w->passed[smp_processor_id()], barrier + 1);
+	this_cpu_write(sched_live_window_passed, barrier + 1);
 	seen = atomic_inc_return(arrivals);
 	start = ktime_get_mono_fast_ns();
 	progress = atomic_read(&w->progress);
@@ -248,12 +259,6 @@ bool sched_live_window_abandoned(const struct sched_live_window *w)
 			return true;
 	}
 	return false;
-}
-
-void sched_live_window_destroy(struct sched_live_window *w)
-{
-	kfree(w->passed);
-	w->passed = NULL;
 }
 
 #ifdef CONFIG_SCHED_LIVE_FAULT_INJECTION

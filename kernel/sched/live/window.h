@@ -20,7 +20,6 @@
  * @nr_cpus: how many CPUs run the callback: the online ones
  * @arrivals: per barrier, how many CPUs arrived at it, with
  *	      SCHED_LIVE_WINDOW_ABANDONED once one gave up on it
- * @passed: per CPU, how many barriers it has arrived at
  * @reported: a late CPU has been reported
  * @progress: bumped by a CPU that works long before its next barrier, so
  *	      that the CPUs waiting for it count from its last step
@@ -32,7 +31,6 @@ struct sched_live_window {
 	unsigned int		nr_abortable;
 	unsigned int		nr_cpus;
 	atomic_t		arrivals[SCHED_LIVE_WINDOW_MAX_BARRIERS];
-	unsigned int		*passed;
 	atomic_t		reported;
 	atomic_t		progress;
 };
@@ -43,7 +41,6 @@ int sched_live_window_init(struct sched_live_window *w, const char *name,
 void sched_live_window_open(struct sched_live_window *w);
 bool sched_live_window_wait(struct sched_live_window *w, unsigned int barrier);
 bool sched_live_window_abandoned(const struct sched_live_window *w);
-void sched_live_window_destroy(struct sched_live_window *w);
 
 /* A step of a long phase: a CPU is late only when it stops making them. */
 static inline void sched_live_window_progress(struct sched_live_window *w)

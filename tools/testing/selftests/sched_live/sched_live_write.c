@@ -4,13 +4,16 @@
  * errno name (EINVAL, ENOENT, ...).  Shell redirections cannot write a NUL
  * byte or report the errno, both of which the sysfs tests need.
  *
- *   sched_live_write [-u UID] [-d] [-r COUNT] FILE DATA
+ *   sched_live_write [-u UID] [-d] [-m] [-r COUNT] FILE DATA
  *   sched_live_write [-u UID] [-d] -R FILE
  *
  *   DATA      bytes to write, with the escapes \\ \n \t \0 and \xHH
  *   -r COUNT  write DATA repeated COUNT times, in the same single write
  *   -u UID    open and write (or read) as UID instead of root
  *   -d        drop CAP_SYS_ADMIN after opening, and stay root
+ *   -m        write with no memory: every allocation the kernel makes for
+ *             this task fails during the write (/proc/self/make-it-fail,
+ *             with failslab and fail_page_alloc set up to honour it)
  *   -R        read FILE instead, with one read(2): for the files only
  *             root may read
  */
@@ -101,6 +104,16 @@ static int drop_cap_sys_admin(void)
 	return syscall(SYS_capset, &hdr, data);
 }
 
+/*
+ * Set whether the kernel fails every allocation it makes for this task,
+ * through @fd, /proc/self/make-it-fail opened beforehand: its write needs
+ * no memory.
+ */
+static int make_it_fail(int fd, int on)
+{
+	return pwrite(fd, on ? "1" : "0", 1, 0) == 1 ? 0 : -1;
+}
+
 /* What open_as() returns instead of a file descriptor. */
 enum {
 	OPEN_REFUSED = -1,	/* the open failed; its errno is reported */
@@ -135,11 +148,12 @@ static int open_as(const char *path, int flags, long uid, int drop_cap)
 int main(int argc, char **argv)
 {
 	static char data[MAX_DATA_BYTES], buf[MAX_DATA_BYTES];
-	int drop_cap = 0, read_only = 0, fd, opt;
+	int drop_cap = 0, read_only = 0, no_memory = 0, fail_fd = -1, fd, opt;
+	int err;
 	long uid = -1, repeat = 1, data_len, i;
 	size_t len = 0;
 
-	while ((opt = getopt(argc, argv, "u:dr:R")) != -1) {
+	while ((opt = getopt(argc, argv, "u:dmr:R")) != -1) {
 		switch (opt) {
 		case 'R':
 			read_only = 1;
@@ -152,6 +166,9 @@ int main(int argc, char **argv)
 			break;
 		case 'd':
 			drop_cap = 1;
+			break;
+		case 'm':
+			no_memory = 1;
 			break;
 		default:
 			goto usage;
@@ -179,15 +196,32 @@ int main(int argc, char **argv)
 	for (i = 0; i < repeat; i++, len += data_len)
 		memcpy(buf + len, data, data_len);
 
+	if (no_memory) {
+		fail_fd = open("/proc/self/make-it-fail", O_WRONLY);
+		if (fail_fd < 0) {
+			perror("/proc/self/make-it-fail");
+			return 2;
+		}
+	}
 	fd = open_as(argv[optind], O_WRONLY, uid, drop_cap);
 	if (fd < 0)
 		return fd == OPEN_REFUSED ? 0 : 2;
-	report(write(fd, buf, len) < 0 ? errno : 0);
+	if (no_memory && make_it_fail(fail_fd, 1)) {
+		perror("make-it-fail");
+		return 2;
+	}
+	err = write(fd, buf, len) < 0 ? errno : 0;
+	/* Memory again, for the report's write to a pipe. */
+	if (no_memory && make_it_fail(fail_fd, 0)) {
+		perror("make-it-fail");
+		return 2;
+	}
+	report(err);
 	close(fd);
 	return 0;
 
 usage:
-	fprintf(stderr, "usage: %s [-u UID] [-d] [-r COUNT] FILE DATA\n"
+	fprintf(stderr, "usage: %s [-u UID] [-d] [-m] [-r COUNT] FILE DATA\n"
 		"       %s [-u UID] [-d] -R FILE\n", argv[0], argv[0]);
 	return 2;
 }

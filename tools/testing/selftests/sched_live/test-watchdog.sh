@@ -7,14 +7,20 @@
 # from a long SCHED_FIFO hog, which RT throttling lets the fair tasks of
 # its CPU share, nor from a wait that builtin would impose too: a
 # SCHED_IDLE task beside hogs, the tasks of a cgroup that cpu.max holds
-# back, real-time tasks behind higher ones or the fair server.
+# back, real-time tasks behind higher ones or the fair server.  And the
+# rollback needs no memory: with 10,000 threads asleep, a switch back to
+# builtin written by a task that can allocate nothing succeeds.
 # mysched_starve is mysched whose fair class places a
 # SCHED_BATCH task far behind the others: making a task SCHED_BATCH
-# starves it on demand, as long as another task shares its CPU.
+# starves it on demand, as long as another task shares its CPU.  Both
+# rollbacks happen with threads waiting, for as long as user space wants,
+# on faults in user memory inside the scheduling syscalls.
 
 . "$(dirname "$0")/functions.sh"
 
 SYSCALLS=$TESTDIR/sched_live_syscalls
+SLEEPERS=$TESTDIR/sched_live_sleepers
+SLEEPER_BOARD=/tmp/sched_live_sleepers
 WORKLOAD=$TESTDIR/sched_live_workload
 BOARD=/tmp/sched_live_workload
 TIMEOUT=$SYSFS/watchdog_timeout_ms
@@ -27,7 +33,7 @@ SCHED_FIFO=1
 SCHED_IDLE=5
 FAIR_SERVER=/sys/kernel/debug/sched/fair_server/cpu1
 
-setup_test_suite 7
+setup_test_suite 8
 
 # hog - start a busy loop in the background; its PID is in $HOG
 hog()
@@ -52,6 +58,24 @@ expect_runs()
 		[ "$(cpu_ticks "$1")" -gt "$before" ] && return
 	done
 	fail "task $1 did not run for 2 seconds"
+}
+
+# sleepers_start - threads asleep under the module, 12 of them in a fault
+# on user memory that no one serves, inside each scheduling syscall that
+# reads or writes user memory in turn (sched_getaffinity() among them),
+# or in a new task's write of its TID: nothing they wait on may hold back
+# a rollback, nor the removal of the module afterwards
+sleepers_start()
+{
+	expect_eq "sleepers under the module" \
+		"$("$SLEEPERS" start $SLEEPER_BOARD 60)" "sleeping 60"
+}
+
+# sleepers_wake - the sleepers of sleepers_start wake up under builtin
+sleepers_wake()
+{
+	expect_eq "sleepers woken under builtin" \
+		"$("$SLEEPERS" wake $SLEEPER_BOARD)" "woke 60 resumed 0"
 }
 
 # exit_field KEY - one line of last_exit
@@ -88,6 +112,7 @@ start_test "the watchdog rolls a module that starves SCHED_BATCH tasks back to b
 load_mod mysched_starve
 "$WORKLOAD" start $BOARD 12
 switch_to mysched_starve
+sleepers_start
 # Two hogs share CPU 1; once one is SCHED_BATCH, the other always wins.
 hog
 rival=$HOG
@@ -120,6 +145,7 @@ expect_eq "workload after the rollback" "$("$WORKLOAD" check $BOARD)" "ok 17"
 kill $rival $victim
 wait $rival $victim 2>/dev/null
 "$WORKLOAD" stop $BOARD
+sleepers_wake
 unload_mod mysched_starve
 check_log watchdog_log "% insmod mysched_starve
 sched_live: registered scheduler 'mysched_starve'
@@ -134,6 +160,7 @@ start_test "SysRq-S rolls mysched back while a CPU hog and sleepers run"
 load_mod mysched
 "$WORKLOAD" start $BOARD 12
 switch_to mysched
+sleepers_start
 echo S > /proc/sysrq-trigger
 wait_for 10 reads "$SYSFS/active" builtin
 expect_active builtin
@@ -143,6 +170,7 @@ expect_eq "no task in a SysRq exit" "$(exit_field pid)" ""
 expect_eq "workload after SysRq" "$("$WORKLOAD" check $BOARD)" "ok 17"
 echo S > /proc/sysrq-trigger
 "$WORKLOAD" stop $BOARD
+sleepers_wake
 unload_mod mysched
 check_busy_result "% insmod mysched
 sched_live: registered scheduler 'mysched'
@@ -262,5 +290,63 @@ set -- $HOGS
 saved="$(cat $FAIR_SERVER/period) $(cat $FAIR_SERVER/runtime)"
 fair_server 4000000000 3000000000
 no_false_alarm 8 "fair_server $saved"
+
+# no_memory_for_those_who_ask VALUE - with VALUE 100, every allocation of
+# a task that asks for it (/proc/PID/make-it-fail, which sched_live_write
+# -m sets around its write) fails, as if no memory were left; with 0,
+# none does.  Quietly: a failure report would be a splat.
+no_memory_for_those_who_ask()
+{
+	local needs="CONFIG_FAILSLAB, CONFIG_FAIL_PAGE_ALLOC, CONFIG_FAULT_INJECTION_DEBUG_FS"
+	local attr dir
+
+	for dir in failslab fail_page_alloc; do
+		dir=/sys/kernel/debug/$dir
+		[ -d $dir ] || {
+			fail "no $dir ($needs)"
+			return
+		}
+		for attr in task-filter=Y ignore-gfp-wait=N verbose=0 \
+			    interval=1 times=-1 probability=$1; do
+			echo "${attr#*=}" > "$dir/${attr%%=*}" ||
+				fail "cannot set $dir/${attr%%=*}"
+		done
+	done
+	echo 0 > /sys/kernel/debug/fail_page_alloc/min-order &&
+		echo N > /sys/kernel/debug/fail_page_alloc/ignore-gfp-highmem ||
+		fail "cannot make fail_page_alloc fail every order"
+}
+
+start_test "a rollback with 10,000 threads asleep needs no memory"
+# The file is opened first, its buffer with it; only then does the writer
+# lose its memory.  A file whose buffer comes with the write shows that it
+# has none.
+# threads-max allows a thread per 128 KiB of memory: 8,000 in 1 GiB.
+threads_max=$(cat /proc/sys/kernel/threads-max)
+echo 65536 > /proc/sys/kernel/threads-max
+load_mod mysched
+switch_to mysched
+expect_eq "sleepers under mysched" "$("$SLEEPERS" start $SLEEPER_BOARD 10000)" \
+	"sleeping 10000"
+no_memory_for_those_who_ask 100
+expect_write ENOMEM -m "$TIMEOUT" 6000
+expect_write ok -m "$SYSFS/active" builtin
+no_memory_for_those_who_ask 0
+expect_active builtin
+ktap_print_msg "mysched -> builtin with 10,000 sleepers and no memory:" \
+	"$(last_switch tasks) tasks moved, stop_machine" \
+	"$(( $(last_switch stop_machine_ns) / 1000 )) us, whole switch" \
+	"$(( $(last_switch total_ns) / 1000 )) us"
+expect_eq "sleepers woken under builtin" "$("$SLEEPERS" wake $SLEEPER_BOARD)" \
+	"woke 10000 resumed 0"
+echo "$threads_max" > /proc/sys/kernel/threads-max
+unload_mod mysched
+check_busy_result "% insmod mysched
+sched_live: registered scheduler 'mysched'
+sched_live: 'mysched' implements all the interface functions
+sched_live: switched from 'builtin' to 'mysched'
+sched_live: switched from 'mysched' to 'builtin'
+% rmmod mysched
+sched_live: unregistered scheduler 'mysched'"
 
 ktap_finished
