@@ -388,6 +388,16 @@ busy_log()
 		-e "/^sched_live: module '.*' is in use: .* try again when it has left$/d"
 }
 
+# The kernel log of the commonest case: mysched loaded, switched to and
+# back, and removed
+MYSCHED_ROUND_TRIP="% insmod mysched
+sched_live: registered scheduler 'mysched'
+sched_live: 'mysched' implements all the interface functions
+sched_live: switched from 'builtin' to 'mysched'
+sched_live: switched from 'mysched' to 'builtin'
+% rmmod mysched
+sched_live: unregistered scheduler 'mysched'"
+
 # check_result EXPECTED_LOG - finish the test case: it passes when every
 # check held and the kernel log matches EXPECTED_LOG line for line
 check_result()
@@ -395,8 +405,6 @@ check_result()
 	check_log test_log "$1"
 }
 
-# check_busy_result EXPECTED_LOG - check_result for a test that switches
-# with switch_to: the refusals it retried are not part of the log
 # What the kernel logs when it warns, oopses, finds a lock problem, a
 # stall or a hung task.
 SPLATS='WARNING:|BUG:|Oops|INFO: task .* blocked|rcu: INFO|detected stalls?'
@@ -412,6 +420,8 @@ expect_no_splat()
 	[ -z "$splats" ] || fail "the kernel log shows: $splats"
 }
 
+# check_busy_result EXPECTED_LOG - check_result for a test that switches
+# with switch_to: the refusals it retried are not part of the log
 check_busy_result()
 {
 	check_log busy_log "$1"

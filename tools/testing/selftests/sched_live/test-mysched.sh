@@ -29,13 +29,7 @@ forks=$(mysched_forks)
 expect_write ok "$SYSFS/active" builtin
 expect_eq "mysched.forks back under builtin" "$(mysched_forks)" ""
 unload_mod mysched
-check_result "% insmod mysched
-sched_live: registered scheduler 'mysched'
-sched_live: 'mysched' implements all the interface functions
-sched_live: switched from 'builtin' to 'mysched'
-sched_live: switched from 'mysched' to 'builtin'
-% rmmod mysched
-sched_live: unregistered scheduler 'mysched'"
+check_result "$MYSCHED_ROUND_TRIP"
 
 start_test "the scheduling system calls work under mysched"
 load_mod mysched
@@ -44,13 +38,7 @@ expect_write ok "$SYSFS/active" mysched
 expect_eq "system calls under mysched" "$("$SYSCALLS")" ok
 expect_write ok "$SYSFS/active" builtin
 unload_mod mysched
-check_result "% insmod mysched
-sched_live: registered scheduler 'mysched'
-sched_live: 'mysched' implements all the interface functions
-sched_live: switched from 'builtin' to 'mysched'
-sched_live: switched from 'mysched' to 'builtin'
-% rmmod mysched
-sched_live: unregistered scheduler 'mysched'"
+check_result "$MYSCHED_ROUND_TRIP"
 
 # read_files WHEN - every file of the scheduler in /proc and debugfs reads
 read_files()
@@ -71,13 +59,7 @@ expect_write ok "$SYSFS/active" mysched
 read_files "under mysched"
 expect_write ok "$SYSFS/active" builtin
 unload_mod mysched
-check_result "% insmod mysched
-sched_live: registered scheduler 'mysched'
-sched_live: 'mysched' implements all the interface functions
-sched_live: switched from 'builtin' to 'mysched'
-sched_live: switched from 'mysched' to 'builtin'
-% rmmod mysched
-sched_live: unregistered scheduler 'mysched'"
+check_result "$MYSCHED_ROUND_TRIP"
 
 start_test "one module takes over from another, and the first one goes"
 load_mod sched_live_extracted

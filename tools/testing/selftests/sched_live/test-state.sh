@@ -88,12 +88,6 @@ wait 2>/dev/null
 untune
 echo PLACE_LAG > $DEBUGFS/features
 remove_cgroup "$CGROUP"
-check_result "% insmod mysched
-sched_live: registered scheduler 'mysched'
-sched_live: 'mysched' implements all the interface functions
-sched_live: switched from 'builtin' to 'mysched'
-sched_live: switched from 'mysched' to 'builtin'
-% rmmod mysched
-sched_live: unregistered scheduler 'mysched'"
+check_result "$MYSCHED_ROUND_TRIP"
 
 ktap_finished
