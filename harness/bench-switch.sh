@@ -65,7 +65,7 @@ for key in sorted({(int(r["vcpus"]), int(r["threads"]), r["from"], r["to"]) for 
            and r["result"] == "0"]
     med = lambda k: statistics.median(int(r[k]) for r in sel)
     base, down, total = med("baseline_ns"), med("stop_machine_ns"), med("total_ns")
-    per_task = statistics.median(int(r["stack_check_ns"]) / int(r["system_tasks"]) for r in sel)
+    per_task = statistics.median(int(r["check_ns"]) / int(r["system_tasks"]) for r in sel)
     vcpus, n, src, dst = key
     print(f"{vcpus:>5} {n:>7} {int(sel[0]['system_tasks']):>6} {src + ' -> ' + dst:<20} "
           f"{base / 1e3:>7.0f}us {down / 1e3:>7.0f}us {down / base:>6.1f} "

@@ -36,7 +36,7 @@ echo 65536 > /proc/sys/kernel/threads-max
 insmod $T/test_modules/mysched.ko || exit 1
 insmod $T/test_modules/test_sched_live_stopwatch.ko || exit 1
 cpus=$(nproc)
-echo "csv: vcpus,threads,system_tasks,from,to,result,tasks,retries,baseline_ns,stop_machine_ns,stack_check_ns,rebuild_ns,total_ns"
+echo "csv: vcpus,threads,system_tasks,from,to,result,tasks,retries,baseline_ns,stop_machine_ns,enter_ns,check_ns,detach_ns,flip_ns,adopt_ns,attach_ns,leave_ns,total_ns"
 $T/sched_live_workload start $BOARD 0
 for n in $threads; do
 	echo "bench-switch: $($T/sched_live_sleepers start $SLEEPERS "$n")"
@@ -47,8 +47,11 @@ for n in $threads; do
 			echo $to > $SYSFS/active
 			echo "csv: $cpus,$n,$system_tasks,$(figure from),$(figure to),$(figure result)," \
 			     "$(figure tasks),$(figure retries),$baseline," \
-			     "$(figure stop_machine_ns),$(figure stack_check_ns)," \
-			     "$(figure rebuild_ns),$(figure total_ns)" | tr -d ' '
+			     "$(figure stop_machine_ns),$(figure enter_ns)," \
+			     "$(figure check_ns),$(figure detach_ns)," \
+			     "$(figure flip_ns),$(figure adopt_ns)," \
+			     "$(figure attach_ns),$(figure leave_ns)," \
+			     "$(figure total_ns)" | tr -d ' '
 		done
 	done
 	echo "bench-switch: $($T/sched_live_sleepers wake $SLEEPERS)"

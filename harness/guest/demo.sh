@@ -21,14 +21,18 @@ figure()
 	sed -n "s/^$1 //p" "$SYSFS/last_switch"
 }
 
-# downtime - the last switch's figures in microseconds, on one line
+# downtime - the last switch's figures in microseconds, on one line: the
+# time the system stood still and its parts
 downtime()
 {
+	local parts="" key
+
+	for key in enter check detach flip adopt attach leave; do
+		parts="$parts${parts:+, }$key $(( $(figure ${key}_ns) / 1000 ))"
+	done
 	echo "$(figure from) -> $(figure to): result $(figure result)," \
 	     "$(figure tasks) tasks moved, system stopped for" \
-	     "$(( $(figure stop_machine_ns) / 1000 )) us" \
-	     "(stack check $(( $(figure stack_check_ns) / 1000 )) us," \
-	     "rebuild $(( $(figure rebuild_ns) / 1000 )) us)," \
+	     "$(( $(figure stop_machine_ns) / 1000 )) us ($parts us)," \
 	     "whole switch $(( $(figure total_ns) / 1000 )) us"
 }
 

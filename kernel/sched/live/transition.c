@@ -151,9 +151,9 @@ struct sched_live_transition {
 	struct task_struct		*busy;
 	unsigned long			busy_addr;
 	int				busy_error;
+	/* When the CPU that patches began, and passed each barrier. */
 	u64				window_start;
-	u64				check_end;
-	u64				rebuild_end;
+	u64				passed[SCHED_LIVE_NR_BARRIERS];
 
 	struct sched_live_switch_record	record;
 	struct sched_live_audit		*audit;
@@ -542,6 +542,21 @@ static void sched_live_adopt_slice(struct sched_live_transition *tr,
 	rcu_read_unlock();
 }
 
+/*
+ * Wait at @barrier for the other CPUs; the CPU that patches notes when it
+ * went on, for the switch's record.  Return: false when the window was
+ * abandoned.
+ */
+static bool sched_live_pass(struct sched_live_transition *tr,
+			    enum sched_live_barrier barrier, bool patcher)
+{
+	bool passed = sched_live_window_wait(&tr->window, barrier);
+
+	if (patcher)
+		tr->passed[barrier] = ktime_get_mono_fast_ns();
+	return passed;
+}
+
 static int sched_live_transition_stopped(void *data)
 {
 	struct sched_live_transition *tr = data;
@@ -554,11 +569,9 @@ static int sched_live_transition_stopped(void *data)
 	if (patcher)
 		tr->window_start = ktime_get_mono_fast_ns();
 	sched_live_check_slice(tr, slot, cpu);
-	if (!sched_live_window_wait(&tr->window, SCHED_LIVE_CHECKED) ||
+	if (!sched_live_pass(tr, SCHED_LIVE_CHECKED, patcher) ||
 	    atomic_read(&tr->refused))
 		return 0;
-	if (patcher)
-		tr->check_end = ktime_get_mono_fast_ns();
 
 	/*
 	 * Each phase reads only what the phase before it wrote: a CPU that
@@ -570,7 +583,7 @@ static int sched_live_transition_stopped(void *data)
 			tr->unmoved_cpu = cpu;
 	} else if (sched_live_check_unlisted(tr, cpu, set))
 		atomic_cmpxchg(&tr->detach_error, 0, -EBUSY);
-	if (!sched_live_window_wait(&tr->window, SCHED_LIVE_DETACHED) ||
+	if (!sched_live_pass(tr, SCHED_LIVE_DETACHED, patcher) ||
 	    atomic_read(&tr->detach_error)) {
 		if (!ret)
 			tr->from->ops->attach_cpu(cpu, set);
@@ -580,7 +593,7 @@ static int sched_live_transition_stopped(void *data)
 	/* From here on, a late CPU is waited for: nothing can be undone. */
 	if (patcher)
 		sched_live_flip(tr);
-	sched_live_window_wait(&tr->window, SCHED_LIVE_FLIPPED);
+	sched_live_pass(tr, SCHED_LIVE_FLIPPED, patcher);
 	sync_core();
 
 	sched_live_adopt_slice(tr, slot);
@@ -589,14 +602,40 @@ static int sched_live_transition_stopped(void *data)
 		tr->to->ops->adopt_global();
 		hrtimer_walk_queued(sched_live_adopt_hrtimer, tr);
 	}
-	sched_live_window_wait(&tr->window, SCHED_LIVE_ADOPTED);
+	sched_live_pass(tr, SCHED_LIVE_ADOPTED, patcher);
 
 	atomic_add(set->nr, &tr->moved);
 	tr->to->ops->attach_cpu(cpu, set);
-	sched_live_window_wait(&tr->window, SCHED_LIVE_ATTACHED);
-	if (patcher)
-		tr->rebuild_end = ktime_get_mono_fast_ns();
+	sched_live_pass(tr, SCHED_LIVE_ATTACHED, patcher);
 	return 0;
+}
+
+/*
+ * The record's parts of the attempt's stop_machine(), from @start to @end:
+ * they add up to the whole, each phase from the barrier before it.
+ */
+static void sched_live_record_window(struct sched_live_transition *tr,
+				     u64 start, u64 end)
+{
+	struct sched_live_switch_record *r = &tr->record;
+	u64 *phase_ns[SCHED_LIVE_NR_BARRIERS] = {
+		[SCHED_LIVE_CHECKED]	= &r->check_ns,
+		[SCHED_LIVE_DETACHED]	= &r->detach_ns,
+		[SCHED_LIVE_FLIPPED]	= &r->flip_ns,
+		[SCHED_LIVE_ADOPTED]	= &r->adopt_ns,
+		[SCHED_LIVE_ATTACHED]	= &r->attach_ns,
+	};
+	u64 last = tr->window_start ?: start;
+	int b;
+
+	r->stop_machine_ns = end - start;
+	r->enter_ns = last - start;
+	for (b = 0; b < SCHED_LIVE_NR_BARRIERS; b++) {
+		*phase_ns[b] = tr->passed[b] ? tr->passed[b] - last : 0;
+		if (tr->passed[b])
+			last = tr->passed[b];
+	}
+	r->leave_ns = end - last;
 }
 
 /*
@@ -614,6 +653,8 @@ static int sched_live_start_transition(struct sched_live_transition *tr)
 	atomic_set(&tr->refused, 0);
 	atomic_set(&tr->detach_error, 0);
 	atomic_set(&tr->moved, 0);
+	tr->window_start = 0;
+	memset(tr->passed, 0, sizeof(tr->passed));
 
 	/*
 	 * A task group is created (its bandwidth timers and locks set up by
@@ -627,10 +668,14 @@ static int sched_live_start_transition(struct sched_live_transition *tr)
 	tr->patcher = raw_smp_processor_id();
 	tr->nr_cpus = num_online_cpus();
 	sched_live_window_open(&tr->window);
-	start = ktime_get_ns();
+	/*
+	 * The clock the CPU that patches reads inside, which is safe with
+	 * the others stopped: the same one here makes the parts add up.
+	 */
+	start = ktime_get_mono_fast_ns();
 	ret = stop_machine_cpuslocked(sched_live_transition_stopped, tr,
 				      cpu_online_mask);
-	tr->record.stop_machine_ns = ktime_get_ns() - start;
+	sched_live_record_window(tr, start, ktime_get_mono_fast_ns());
 	mutex_unlock(&text_mutex);
 	cpus_read_unlock();
 	cgroup_unlock();
@@ -644,8 +689,6 @@ static int sched_live_start_transition(struct sched_live_transition *tr)
 	ret = atomic_read(&tr->detach_error);
 	if (ret)
 		return ret;
-	tr->record.stack_check_ns = tr->check_end - tr->window_start;
-	tr->record.rebuild_ns = tr->rebuild_end - tr->check_end;
 	tr->record.tasks = atomic_read(&tr->moved);
 	return 0;
 }
@@ -686,8 +729,13 @@ static void sched_live_complete_transition(struct sched_live_transition *tr)
 static void sched_live_trace_switch(const struct sched_live_switch_record *r)
 {
 	trace_sched_live_phase(r->from, r->to, "prepare", r->prepare_ns);
-	trace_sched_live_phase(r->from, r->to, "stack_check", r->stack_check_ns);
-	trace_sched_live_phase(r->from, r->to, "rebuild", r->rebuild_ns);
+	trace_sched_live_phase(r->from, r->to, "enter", r->enter_ns);
+	trace_sched_live_phase(r->from, r->to, "check", r->check_ns);
+	trace_sched_live_phase(r->from, r->to, "detach", r->detach_ns);
+	trace_sched_live_phase(r->from, r->to, "flip", r->flip_ns);
+	trace_sched_live_phase(r->from, r->to, "adopt", r->adopt_ns);
+	trace_sched_live_phase(r->from, r->to, "attach", r->attach_ns);
+	trace_sched_live_phase(r->from, r->to, "leave", r->leave_ns);
 	trace_sched_live_phase(r->from, r->to, "stop_machine", r->stop_machine_ns);
 	trace_sched_live_switch(r->from, r->to, r->result, r->retries, r->tasks);
 }

@@ -14,11 +14,21 @@
  * @tasks: tasks moved from one scheduler's runqueues to the other's
  * @prepare_ns: planning the jumps, finding the text, allocating
  * @stop_machine_ns: the last attempt's stop_machine(), from the call to
- *		     its return: the time the system stood still
- * @stack_check_ns: the stack check inside it
- * @rebuild_ns: from the end of the stack check to the last CPU's attach:
- *		detach, the flip and attach
+ *		     its return: the time the system stood still, the sum of
+ *		     the seven parts below
+ * @enter_ns: from the call until the CPU that patches runs the callback
+ * @check_ns: the stack check, until every CPU had done its share
+ * @detach_ns: taking the tasks off from's runqueues
+ * @flip_ns: writing the jumps
+ * @adopt_ns: giving tasks, timers and global state to's code
+ * @attach_ns: putting the tasks on to's runqueues
+ * @leave_ns: from the last phase the attempt reached until stop_machine()
+ *	      returned
  * @total_ns: the whole switch, retries included
+ *
+ * A phase lasts from the moment every CPU had finished the one before
+ * until every CPU had finished it, as the CPU that patches sees it; a
+ * phase the attempt did not reach took 0.
  */
 struct sched_live_switch_record {
 	char		from[SCHED_LIVE_NAME_MAX + 1];
@@ -28,8 +38,13 @@ struct sched_live_switch_record {
 	unsigned int	tasks;
 	u64		prepare_ns;
 	u64		stop_machine_ns;
-	u64		stack_check_ns;
-	u64		rebuild_ns;
+	u64		enter_ns;
+	u64		check_ns;
+	u64		detach_ns;
+	u64		flip_ns;
+	u64		adopt_ns;
+	u64		attach_ns;
+	u64		leave_ns;
 	u64		total_ns;
 };
 

@@ -65,9 +65,14 @@ figures()
 {
 	echo "$(last_switch from) -> $(last_switch to):" \
 	     "$(last_switch tasks) tasks moved," \
-	     "stop_machine $(( $(last_switch stop_machine_ns) / 1000 )) us," \
-	     "stack check $(( $(last_switch stack_check_ns) / 1000 )) us," \
-	     "rebuild $(( $(last_switch rebuild_ns) / 1000 )) us," \
+	     "stop_machine $(( $(last_switch stop_machine_ns) / 1000 )) us" \
+	     "(enter $(( $(last_switch enter_ns) / 1000 ))," \
+	     "check $(( $(last_switch check_ns) / 1000 ))," \
+	     "detach $(( $(last_switch detach_ns) / 1000 ))," \
+	     "flip $(( $(last_switch flip_ns) / 1000 ))," \
+	     "adopt $(( $(last_switch adopt_ns) / 1000 ))," \
+	     "attach $(( $(last_switch attach_ns) / 1000 ))," \
+	     "leave $(( $(last_switch leave_ns) / 1000 )) us)," \
 	     "total $(( $(last_switch total_ns) / 1000 )) us," \
 	     "$(last_switch retries) retries"
 }

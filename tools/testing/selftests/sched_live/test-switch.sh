@@ -38,6 +38,25 @@ live_patch_taint()
 	grep -o K /sys/module/$1/taint
 }
 
+# expect_window_parts PHASES - last_switch's stop_machine_ns is the sum
+# of its parts, of which the phases in PHASES took time and the others of
+# the five read 0
+expect_window_parts()
+{
+	local key ns sum=0
+
+	for key in enter check detach flip adopt attach leave; do
+		ns=$(last_switch ${key}_ns)
+		sum=$((sum + ns))
+		case "enter leave $1" in
+		*$key*)	[ "$ns" -gt 0 ] || fail "last_switch ${key}_ns: $ns";;
+		*)	expect_eq "last_switch ${key}_ns" "$ns" 0;;
+		esac
+	done
+	expect_eq "stop_machine_ns, the sum of its parts" \
+		"$(last_switch stop_machine_ns)" "$sum"
+}
+
 setup_test_suite 8
 
 start_test "switch to the extracted scheduler and back"
@@ -46,6 +65,7 @@ expect_eq "live patch taint of $MOD before a switch" "$(live_patch_taint $MOD)" 
 expect_write ok "$SYSFS/active" extracted
 expect_active extracted
 expect_eq "last_switch result" "$(last_switch result)" 0
+expect_window_parts "check detach flip adopt attach"
 # Its code runs in place of the kernel's own, as a livepatch's does.
 expect_eq "live patch taint of $MOD once active" "$(live_patch_taint $MOD)" K
 expect_eq "live patch taint of the kernel" \
@@ -155,6 +175,7 @@ load_mod test_sched_live_busy
 expect_write EBUSY "$SYSFS/active" mysched
 expect_active builtin
 expect_eq "last_switch result" "$(last_switch result)" -16
+expect_window_parts check
 refusal="refused: slive_mover\[PID\] is in .*, which the switch bypasses"
 test_log | grep -q "^sched_live: switch to 'mysched' $refusal; try again when it has left$" ||
 	fail "no refusal naming slive_mover"
