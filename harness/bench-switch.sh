@@ -72,6 +72,19 @@ for key in sorted({(int(r["vcpus"]), int(r["threads"]), r["from"], r["to"]) for 
           f"{total / 1e3:>7.0f}us {total / base:>6.1f} {per_task:>8.0f}ns")
     series.setdefault((vcpus, src, dst), []).append((n, down / base))
 
+# Where the downtime goes: each part of stop_machine_ns (last_switch).
+parts = ["enter", "check", "detach", "flip", "adopt", "attach", "leave"]
+print("\nmedian parts of the downtime, us")
+print(f"{'vCPUs':>5} {'threads':>7} {'direction':<20} "
+      + " ".join(f"{p:>7}" for p in parts))
+for key in sorted({(int(r["vcpus"]), int(r["threads"]), r["from"], r["to"]) for r in rows}):
+    sel = [r for r in rows if (int(r["vcpus"]), int(r["threads"]), r["from"], r["to"]) == key
+           and r["result"] == "0"]
+    vcpus, n, src, dst = key
+    print(f"{vcpus:>5} {n:>7} {src + ' -> ' + dst:<20} "
+          + " ".join(f"{statistics.median(int(r[p + '_ns']) for r in sel) / 1e3:>7.0f}"
+                     for p in parts))
+
 import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
