@@ -211,13 +211,23 @@ echo 0 > $TRACEFS/events/sched_live/enable
 expect_eq "trace" "$(sed -n 's/.* \(sched_live_[a-z]*\): \(.*\)/\1 \2/p' $TRACEFS/trace |
 	sed -e 's/ ns=[0-9]*$//' -e 's/ retries=[0-9]* tasks=[0-9]*$//')" \
 "sched_live_phase from=builtin to=extracted phase=prepare
-sched_live_phase from=builtin to=extracted phase=stack_check
-sched_live_phase from=builtin to=extracted phase=rebuild
+sched_live_phase from=builtin to=extracted phase=enter
+sched_live_phase from=builtin to=extracted phase=check
+sched_live_phase from=builtin to=extracted phase=detach
+sched_live_phase from=builtin to=extracted phase=flip
+sched_live_phase from=builtin to=extracted phase=adopt
+sched_live_phase from=builtin to=extracted phase=attach
+sched_live_phase from=builtin to=extracted phase=leave
 sched_live_phase from=builtin to=extracted phase=stop_machine
 sched_live_switch from=builtin to=extracted result=0
 sched_live_phase from=extracted to=builtin phase=prepare
-sched_live_phase from=extracted to=builtin phase=stack_check
-sched_live_phase from=extracted to=builtin phase=rebuild
+sched_live_phase from=extracted to=builtin phase=enter
+sched_live_phase from=extracted to=builtin phase=check
+sched_live_phase from=extracted to=builtin phase=detach
+sched_live_phase from=extracted to=builtin phase=flip
+sched_live_phase from=extracted to=builtin phase=adopt
+sched_live_phase from=extracted to=builtin phase=attach
+sched_live_phase from=extracted to=builtin phase=leave
 sched_live_phase from=extracted to=builtin phase=stop_machine
 sched_live_switch from=extracted to=builtin result=0"
 check_result "% insmod $MOD
