@@ -23,39 +23,23 @@ record()
 	tee -a "$RESULTS"
 }
 
-# cpu_seconds FILE COMMAND [ARGS...] - run COMMAND and write to FILE the
-# CPU seconds it and the processes it waited for used: the share of the
-# two host CPUs a step takes, which its wall time alone does not tell
-# when steps run side by side
-cpu_seconds()
-{
-	local file=$1
-
-	shift
-	(
-		"$@"
-		status=$?
-		# Not in a pipe: its other end would be a process of its own.
-		times > "$file"
-		awk 'END { split($1 " " $2, t, /[ms ]+/);
-			   printf "%d\n", t[1] * 60 + t[2] + t[3] * 60 + t[4] }' \
-			"$file" > "$file.new" && mv "$file.new" "$file"
-		exit $status
-	)
-}
-
 # step NAME SCRIPT [ARGS...] - run a harness script whose success is one
 # result; its output goes to build/logs/NAME.log
 step()
 {
 	local name=$1 start status
+	# The CPU seconds the step and the processes it waited for used:
+	# its share of the host CPUs, which its wall time alone does not
+	# tell when steps run side by side.
+	local TIMEFORMAT='%3U %3S'
 
 	shift
 	start=$(date +%s)
-	cpu_seconds "$BUILD/logs/$name.cpu" "$@" > "$BUILD/logs/$name.log" 2>&1
+	{ time "$@" > "$BUILD/logs/$name.log" 2>&1; } 2> "$BUILD/logs/$name.cpu"
 	status=$?
 	if [ $status -eq 0 ]; then
-		echo "ok $name ($(( $(date +%s) - start ))s, CPU $(cat "$BUILD/logs/$name.cpu")s)" | record
+		echo "ok $name ($(( $(date +%s) - start ))s, CPU $(awk '{ printf "%.0f", $1 + $2 }' \
+			"$BUILD/logs/$name.cpu")s)" | record
 	else
 		tail -n 30 "$BUILD/logs/$name.log" | sed 's/^/#   /'
 		echo "not ok $name" | record
