@@ -59,10 +59,12 @@ print(f"{len(rows)} switches, {len(failed)} failed")
 print(f"{'vCPUs':>5} {'threads':>7} {'tasks':>6} {'direction':<20} "
       f"{'baseline':>9} {'downtime':>9} {'ratio':>6} {'total':>9} {'ratio':>6} "
       f"{'check/task':>10}")
+# The successful switches of each point: vCPUs, threads, direction.
+point = lambda r: (int(r["vcpus"]), int(r["threads"]), r["from"], r["to"])
+points = {key: [r for r in rows if point(r) == key and r["result"] == "0"]
+          for key in sorted({point(r) for r in rows})}
 series = {}
-for key in sorted({(int(r["vcpus"]), int(r["threads"]), r["from"], r["to"]) for r in rows}):
-    sel = [r for r in rows if (int(r["vcpus"]), int(r["threads"]), r["from"], r["to"]) == key
-           and r["result"] == "0"]
+for key, sel in points.items():
     med = lambda k: statistics.median(int(r[k]) for r in sel)
     base, down, total = med("baseline_ns"), med("stop_machine_ns"), med("total_ns")
     per_task = statistics.median(int(r["check_ns"]) / int(r["system_tasks"]) for r in sel)
@@ -77,10 +79,7 @@ parts = ["enter", "check", "detach", "flip", "adopt", "attach", "leave"]
 print("\nmedian parts of the downtime, us")
 print(f"{'vCPUs':>5} {'threads':>7} {'direction':<20} "
       + " ".join(f"{p:>7}" for p in parts))
-for key in sorted({(int(r["vcpus"]), int(r["threads"]), r["from"], r["to"]) for r in rows}):
-    sel = [r for r in rows if (int(r["vcpus"]), int(r["threads"]), r["from"], r["to"]) == key
-           and r["result"] == "0"]
-    vcpus, n, src, dst = key
+for (vcpus, n, src, dst), sel in points.items():
     print(f"{vcpus:>5} {n:>7} {src + ' -> ' + dst:<20} "
           + " ".join(f"{statistics.median(int(r[p + '_ns']) for r in sel) / 1e3:>7.0f}"
                      for p in parts))
