@@ -38,6 +38,9 @@ live_patch_taint()
 	grep -o K /sys/module/$1/taint
 }
 
+# The parts of a switch's stop_machine(), in last_switch and its trace
+WINDOW_PARTS="enter check detach flip adopt attach leave"
+
 # expect_window_parts PHASES - last_switch's stop_machine_ns is the sum
 # of its parts, of which the phases in PHASES took time and the others of
 # the five read 0
@@ -45,7 +48,7 @@ expect_window_parts()
 {
 	local key ns sum=0
 
-	for key in enter check detach flip adopt attach leave; do
+	for key in $WINDOW_PARTS; do
 		ns=$(last_switch ${key}_ns)
 		sum=$((sum + ns))
 		case "enter leave $1" in
@@ -55,6 +58,18 @@ expect_window_parts()
 	done
 	expect_eq "stop_machine_ns, the sum of its parts" \
 		"$(last_switch stop_machine_ns)" "$sum"
+}
+
+# switch_trace FROM TO - the trace events of a switch from FROM to TO,
+# without their figures
+switch_trace()
+{
+	local phase
+
+	for phase in prepare $WINDOW_PARTS stop_machine; do
+		echo "sched_live_phase from=$1 to=$2 phase=$phase"
+	done
+	echo "sched_live_switch from=$1 to=$2 result=0"
 }
 
 setup_test_suite 8
@@ -210,26 +225,8 @@ unload_mod $MOD
 echo 0 > $TRACEFS/events/sched_live/enable
 expect_eq "trace" "$(sed -n 's/.* \(sched_live_[a-z]*\): \(.*\)/\1 \2/p' $TRACEFS/trace |
 	sed -e 's/ ns=[0-9]*$//' -e 's/ retries=[0-9]* tasks=[0-9]*$//')" \
-"sched_live_phase from=builtin to=extracted phase=prepare
-sched_live_phase from=builtin to=extracted phase=enter
-sched_live_phase from=builtin to=extracted phase=check
-sched_live_phase from=builtin to=extracted phase=detach
-sched_live_phase from=builtin to=extracted phase=flip
-sched_live_phase from=builtin to=extracted phase=adopt
-sched_live_phase from=builtin to=extracted phase=attach
-sched_live_phase from=builtin to=extracted phase=leave
-sched_live_phase from=builtin to=extracted phase=stop_machine
-sched_live_switch from=builtin to=extracted result=0
-sched_live_phase from=extracted to=builtin phase=prepare
-sched_live_phase from=extracted to=builtin phase=enter
-sched_live_phase from=extracted to=builtin phase=check
-sched_live_phase from=extracted to=builtin phase=detach
-sched_live_phase from=extracted to=builtin phase=flip
-sched_live_phase from=extracted to=builtin phase=adopt
-sched_live_phase from=extracted to=builtin phase=attach
-sched_live_phase from=extracted to=builtin phase=leave
-sched_live_phase from=extracted to=builtin phase=stop_machine
-sched_live_switch from=extracted to=builtin result=0"
+"$(switch_trace builtin extracted)
+$(switch_trace extracted builtin)"
 check_result "% insmod $MOD
 sched_live: registered scheduler 'extracted'
 sched_live: 'extracted' implements all the interface functions
