@@ -391,6 +391,17 @@ static int gone_or_zombie(pid_t pid)
 	return state < 0 || state == 'Z';
 }
 
+/* Whether the daemon and every worker are gone or zombies. */
+static int all_gone_or_zombies(struct board *board)
+{
+	int i;
+
+	for (i = 0; i < board->nr; i++)
+		if (board->tid[i] && !gone_or_zombie(board->tid[i]))
+			return 0;
+	return gone_or_zombie(board->daemon);
+}
+
 static int stop(const char *file)
 {
 	struct board *board = map_board(file, 0);
@@ -401,8 +412,12 @@ static int stop(const char *file)
 		return 0;
 	if (kill(-daemon, SIGKILL))
 		return 1;
-	/* Nobody may reap the daemon: gone or a zombie will do. */
-	while (kill(daemon, 0) == 0 && !gone_or_zombie(daemon))
+	/*
+	 * Nobody may reap the daemon or the cgroup's hog: gone or a zombie
+	 * will do, a zombie is out of its cgroup.  The hog is a process of
+	 * its own; until it is out, its cgroup cannot be removed.
+	 */
+	while (!all_gone_or_zombies(board))
 		sleep_ms(10);
 	board->daemon = 0;
 	return 0;
