@@ -19,7 +19,9 @@ mkdir -p "$STAGE"/{bin,sbin,usr/bin,usr/sbin,proc,sys,dev,tmp,root,etc}
 log "installing the kernel's UAPI headers"
 kmake headers
 log "building selftests"
-make -s -C "$KSRC/tools/testing/selftests" TARGETS=sched_live \
+# In parallel: the four scheduler modules (extracted, mysched and its two
+# variants) are each the whole scheduler.
+make -s -j"$JOBS" -C "$KSRC/tools/testing/selftests" TARGETS=sched_live \
 	KDIR="$KOBJ" CC="ccache gcc" KHDR_INCLUDES="-isystem $KOBJ/usr/include" \
 	INSTALL_PATH="$STAGE/kselftest" install >/dev/null
 

@@ -57,13 +57,14 @@ collect()
 	"$@" 2> "$BUILD/logs/$name.log" | record
 }
 
-# The checks that need no guest (harness/NAME.sh), run beside the distro
-# kernel's guest (see below); their result lines are kept until they are
-# joined.
-ALONGSIDE=(test-tools static-checks)
+# The checks that run beside the distro kernel's guest (see below): those
+# that need no guest, and the lean kernel's guests that stall and crash
+# on purpose (harness/NAME.sh).  Each prints its own result lines, kept
+# until they are joined.
+ALONGSIDE=(test-tools static-checks check-stall check-crash)
 ALONGSIDE_PID=
 
-# alongside_start - start the checks that need no guest in the background
+# alongside_start - start the checks beside the distro guest in the background
 alongside_start()
 {
 	(
@@ -83,7 +84,7 @@ collect_quietly()
 	"$@" 2> "$BUILD/logs/$name.log" > "$BUILD/logs/$name.tap"
 }
 
-# alongside_join - wait for the checks that need no guest (running them
+# alongside_join - wait for the checks beside the distro guest (running them
 # now if they never started) and record their result lines
 alongside_join()
 {
@@ -140,7 +141,7 @@ distro_steps()
 	collect check-boundary-distro distro "$HARNESS/check-boundary.sh"
 	step build-guest-distro env "${DISTRO[@]}" "$HARNESS/build-guest.sh" || return
 	# Its vCPUs take turns on one host thread (run-guest.sh), which leaves
-	# a host CPU to the checks that need no guest.
+	# a host CPU to the checks beside it.
 	alongside_start
 	step run-guest-distro env "${DISTRO[@]}" "$HARNESS/run-guest.sh"
 	collect check-guest-distro distro "$HARNESS/check-guest.sh"
@@ -168,6 +169,4 @@ collect check-guest "$HARNESS/check-guest.sh"
 distro_steps
 alongside_join
 
-collect check-stall "$HARNESS/check-stall.sh"
-collect check-crash "$HARNESS/check-crash.sh"
 summary
