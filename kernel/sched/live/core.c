@@ -631,12 +631,14 @@ ssize_t sched_live_show_last_switch(char *buf)
 		return 0;
 	return sysfs_emit(buf,
 			  "from %s\nto %s\nresult %d\nretries %u\ntasks %u\n"
-			  "prepare_ns %llu\nstop_machine_ns %llu\n"
+			  "rechecked %u\nprepare_ns %llu\nprecheck_ns %llu\n"
+			  "stop_machine_ns %llu\n"
 			  "enter_ns %llu\ncheck_ns %llu\ndetach_ns %llu\n"
 			  "flip_ns %llu\nadopt_ns %llu\nattach_ns %llu\n"
 			  "leave_ns %llu\ntotal_ns %llu\n",
 			  r->from, r->to, r->result, r->retries, r->tasks,
-			  r->prepare_ns, r->stop_machine_ns, r->enter_ns,
+			  r->rechecked, r->prepare_ns, r->precheck_ns,
+			  r->stop_machine_ns, r->enter_ns,
 			  r->check_ns, r->detach_ns, r->flip_ns, r->adopt_ns,
 			  r->attach_ns, r->leave_ns, r->total_ns);
 }

@@ -11,11 +11,11 @@
  *
  * The write happens in a stop_machine() callback, while every other CPU
  * spins in the stopper with interrupts off: nobody can execute the bytes
- * while they change, so one plain write through the text poking mm does
- * (text_poke_stopped()); every CPU then serialises before it returns to
- * the new code.  Whether a task is parked inside the bytes being
- * replaced, or anywhere in code being bypassed, is the stack check's
- * business, not this file's.
+ * while they change, so plain writes through the text poking mm do, the
+ * jumps of one page through one mapping of it (text_poke_stopped());
+ * every CPU then serialises before it returns to the new code.  Whether
+ * a task is parked inside the bytes being replaced, or anywhere in code
+ * being bypassed, is the stack check's business, not this file's.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -168,13 +168,16 @@ int sched_live_patch_prepare(struct sched_live_patch *patch, const void *site,
 	return 0;
 }
 
+/* The most jumps written through one mapping of a page of text. */
+#define SCHED_LIVE_POKE_BATCH	16
+
 /**
  * sched_live_patch_write() - write (or remove) @nr prepared jumps
  * @patches: prepared with sched_live_patch_prepare()
  * @nr: how many
  * @apply: write the jumps, saving what they replace, rather than restore
  *	   what they replaced
- * @w: the window whose CPUs wait for the writes, told of each one
+ * @w: the window whose CPUs wait for the writes, told of each page
  *
  * Context: a stop_machine() callback, on one CPU, while the others wait
  * for it and then serialise (sync_core()) before they run any of the
@@ -183,15 +186,30 @@ int sched_live_patch_prepare(struct sched_live_patch *patch, const void *site,
 void sched_live_patch_write(struct sched_live_patch *patches, unsigned int nr,
 			    bool apply, struct sched_live_window *w)
 {
-	unsigned int i;
+	struct text_poke_stopped_loc locs[SCHED_LIVE_POKE_BATCH];
+	unsigned long page = 0;
+	unsigned int i, n = 0;
 
 	for (i = 0; i < nr; i++) {
 		struct sched_live_patch *patch = &patches[i];
+		unsigned long at = (unsigned long)patch->at;
 
+		/* The jumps are sorted: those of one page come in a row. */
+		if (n && (n == ARRAY_SIZE(locs) || (at & PAGE_MASK) != page)) {
+			text_poke_stopped(locs, n);
+			sched_live_window_progress(w);
+			n = 0;
+		}
+		page = at & PAGE_MASK;
 		if (apply)
 			memcpy(patch->saved, patch->at, JMP32_INSN_SIZE);
-		text_poke_stopped(patch->at, apply ? patch->jump : patch->saved,
-				  JMP32_INSN_SIZE);
+		locs[n].addr = patch->at;
+		locs[n].opcode = apply ? patch->jump : patch->saved;
+		locs[n].len = JMP32_INSN_SIZE;
+		n++;
+	}
+	if (n) {
+		text_poke_stopped(locs, n);
 		sched_live_window_progress(w);
 	}
 }

@@ -8,10 +8,15 @@
  *					 reference on to's module, plan to's
  *					 jumps, find the text the switch
  *					 bypasses
- *   sched_live_start_transition()	 stop_machine(), on every CPU at once:
- *     sched_live_check_slice()		   no task executes in, or returns
- *					   into, the bypassed text, and every
- *					   task has one of from's classes
+ *   sched_live_start_transition()
+ *     sched_live_precheck()		   while the system runs, the stack
+ *					   check of every task that is not
+ *					   running, each marked when it passes
+ *   stop_machine(), on every CPU at once:
+ *     sched_live_check_slice()		   every task has one of from's
+ *					   classes, and no task run since its
+ *					   mark executes in, or returns into,
+ *					   the bypassed text
  *     from->ops->detach_cpu()		   each CPU takes its tasks off from's
  *					   runqueue (dequeue SAVE|NOCLOCK)
  *     sched_live_check_unlisted()	   the stack check of the tasks it took
@@ -155,11 +160,24 @@ struct sched_live_transition {
 	u64				window_start;
 	u64				passed[SCHED_LIVE_NR_BARRIERS];
 
+	/*
+	 * This attempt's mark for a task whose stack passed the check
+	 * before the window (task_struct.sched_live_checked); 0 when
+	 * every task is checked in the window.  precheck_addr: where
+	 * that check found a task.
+	 */
+	unsigned long			generation;
+	unsigned long			precheck_addr;
+	atomic_t			rechecked;
+
 	struct sched_live_switch_record	record;
 	struct sched_live_audit		*audit;
 };
 
 static DEFINE_SPINLOCK(sched_live_busy_lock);
+
+/* The last attempt's generation; under sched_live_mutex. */
+static unsigned long sched_live_generation;
 
 /* Per CPU, what the switch or the removal check under way needs. */
 static DEFINE_PER_CPU(struct sched_live_stack_check, sched_live_checks);
@@ -447,6 +465,10 @@ static void sched_live_check_slice(struct sched_live_transition *tr,
 			sched_live_refuse(tr, t, 0, -EINVAL);
 			break;
 		}
+		/* Not run since its check before the window: it is as it was. */
+		if (tr->generation && t->sched_live_checked == tr->generation)
+			continue;
+		atomic_inc(&tr->rechecked);
 		ret = sched_live_stack_check_task(check, t);
 		if (ret || check->found) {
 			sched_live_refuse(tr, t, check->addr, ret);
@@ -454,6 +476,63 @@ static void sched_live_check_slice(struct sched_live_transition *tr,
 		}
 	}
 	rcu_read_unlock();
+}
+
+/*
+ * The stack check of one task before the window, under task_call_func(),
+ * which keeps @t from running meanwhile.  A task that passes is marked
+ * with the attempt's generation, and the mark stays until @t runs again
+ * (sched_live_note_resumed(), in vmlinux's __schedule() and
+ * schedule_tail(), before anything else @t runs): a task still marked in
+ * the window has the stack it had here, and is not checked again.  A
+ * running task, or one whose stack cannot be walked reliably, is left
+ * for the window.  Return: -EBUSY when @t is in, or returns into, the
+ * bypassed text.
+ */
+static int sched_live_precheck_task(struct task_struct *t, void *data)
+{
+	struct sched_live_transition *tr = data;
+	struct sched_live_stack_check *check = this_cpu_ptr(&sched_live_checks);
+
+	if (task_curr(t) || READ_ONCE(t->on_cpu))
+		return 0;
+	check->found = NULL;
+	check->addr = 0;
+	if (sched_live_stack_check_task(check, t))
+		return 0;
+	if (check->found) {
+		tr->precheck_addr = check->addr;
+		return -EBUSY;
+	}
+	t->sched_live_checked = tr->generation;
+	return 0;
+}
+
+/*
+ * Check every task's stack while the system runs, so that the window
+ * checks only the tasks that ran since.  A busy stack found here refuses
+ * the attempt without stopping the CPUs.  Return: 0 or -EBUSY.
+ */
+static int sched_live_precheck(struct sched_live_transition *tr)
+{
+	struct task_struct *g, *t;
+	int ret = 0;
+
+	lockdep_assert_held(&sched_live_mutex);
+	/* 0 marks no attempt: a task's mark starts there. */
+	if (!++sched_live_generation)
+		sched_live_generation++;
+	tr->generation = sched_live_generation;
+	rcu_read_lock();
+	for_each_process_thread(g, t) {
+		if (task_call_func(t, sched_live_precheck_task, tr)) {
+			sched_live_refuse(tr, t, tr->precheck_addr, 0);
+			ret = -EBUSY;
+			break;
+		}
+	}
+	rcu_read_unlock();
+	return ret;
 }
 
 /*
@@ -653,8 +732,19 @@ static int sched_live_start_transition(struct sched_live_transition *tr)
 	atomic_set(&tr->refused, 0);
 	atomic_set(&tr->detach_error, 0);
 	atomic_set(&tr->moved, 0);
+	atomic_set(&tr->rechecked, 0);
 	tr->window_start = 0;
 	memset(tr->passed, 0, sizeof(tr->passed));
+
+	start = ktime_get_mono_fast_ns();
+	ret = sched_live_precheck(tr);
+	tr->record.precheck_ns = ktime_get_mono_fast_ns() - start;
+	if (ret) {
+		/* Refused before the window: the CPUs were never stopped. */
+		sched_live_record_window(tr, start, start);
+		tr->record.rechecked = 0;
+		return ret;
+	}
 
 	/*
 	 * A task group is created (its bandwidth timers and locks set up by
@@ -676,6 +766,7 @@ static int sched_live_start_transition(struct sched_live_transition *tr)
 	ret = stop_machine_cpuslocked(sched_live_transition_stopped, tr,
 				      cpu_online_mask);
 	sched_live_record_window(tr, start, ktime_get_mono_fast_ns());
+	tr->record.rechecked = atomic_read(&tr->rechecked);
 	mutex_unlock(&text_mutex);
 	cpus_read_unlock();
 	cgroup_unlock();
@@ -729,6 +820,7 @@ static void sched_live_complete_transition(struct sched_live_transition *tr)
 static void sched_live_trace_switch(const struct sched_live_switch_record *r)
 {
 	trace_sched_live_phase(r->from, r->to, "prepare", r->prepare_ns);
+	trace_sched_live_phase(r->from, r->to, "precheck", r->precheck_ns);
 	trace_sched_live_phase(r->from, r->to, "enter", r->enter_ns);
 	trace_sched_live_phase(r->from, r->to, "check", r->check_ns);
 	trace_sched_live_phase(r->from, r->to, "detach", r->detach_ns);

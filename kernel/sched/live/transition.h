@@ -12,7 +12,10 @@
  * @result: 0, or the error the switch failed with
  * @retries: attempts refused by a busy stack or an unmovable task
  * @tasks: tasks moved from one scheduler's runqueues to the other's
+ * @rechecked: tasks whose stacks the window checked: those that ran
+ *	       since the check before it, or were running then
  * @prepare_ns: planning the jumps, finding the text, allocating
+ * @precheck_ns: the last attempt's stack check before the window
  * @stop_machine_ns: the last attempt's stop_machine(), from the call to
  *		     its return: the time the system stood still, the sum of
  *		     the seven parts below
@@ -36,7 +39,9 @@ struct sched_live_switch_record {
 	int		result;
 	unsigned int	retries;
 	unsigned int	tasks;
+	unsigned int	rechecked;
 	u64		prepare_ns;
+	u64		precheck_ns;
 	u64		stop_machine_ns;
 	u64		enter_ns;
 	u64		check_ns;

@@ -65,6 +65,8 @@ figures()
 {
 	echo "$(last_switch from) -> $(last_switch to):" \
 	     "$(last_switch tasks) tasks moved," \
+	     "$(last_switch rechecked) stacks checked in the window after" \
+	     "$(( $(last_switch precheck_ns) / 1000 )) us before it," \
 	     "stop_machine $(( $(last_switch stop_machine_ns) / 1000 )) us" \
 	     "(enter $(( $(last_switch enter_ns) / 1000 ))," \
 	     "check $(( $(last_switch check_ns) / 1000 ))," \

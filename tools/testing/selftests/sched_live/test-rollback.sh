@@ -58,9 +58,13 @@ expect_write ok -m "$SYSFS/active" builtin
 no_memory_for_those_who_ask 0
 expect_active builtin
 ktap_print_msg "mysched -> builtin with 10,000 sleepers and no memory:" \
-	"$(last_switch tasks) tasks moved, stop_machine" \
+	"$(last_switch tasks) tasks moved," \
+	"$(last_switch rechecked) stacks checked in the window, stop_machine" \
 	"$(( $(last_switch stop_machine_ns) / 1000 )) us, whole switch" \
 	"$(( $(last_switch total_ns) / 1000 )) us"
+# Asleep all along, they were checked before the window, not in it.
+[ "$(last_switch rechecked)" -lt 1000 ] ||
+	fail "$(last_switch rechecked) stacks checked in the window with 10,000 asleep"
 expect_eq "sleepers woken under builtin" "$("$SLEEPERS" wake $SLEEPER_BOARD)" \
 	"woke 10000 resumed 0"
 echo "$threads_max" > /proc/sys/kernel/threads-max
