@@ -284,7 +284,8 @@ static bool sched_live_calls_into(const struct sched_live_stack_check *check,
  *	   @check->addr are set when @t touches it
  * @t: a task that is not running
  *
- * Context: @t cannot run (every other CPU is stopped), and RCU read side.
+ * Context: @t cannot run (every other CPU is stopped, or task_call_func()
+ *	    holds it off its CPU), and RCU read side.
  * Return: 0, or the error of a stack that cannot be walked reliably, with
  * @check->found set to @t.
  */
